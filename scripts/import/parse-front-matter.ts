@@ -1,0 +1,107 @@
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { SLUG_PATTERN, slugify } from '@lm/shared';
+import { ImportError } from './import-error.js';
+import { parsePageTitle, parseSectionTitle } from './parse-numbered-title.js';
+
+/** What a readable error says each key must look like, and an example to copy. */
+const EXPECTED: Record<string, { shape: string; example: string }> = {
+  layout: { shape: 'be text', example: 'module' },
+  title: { shape: 'look like "2.0 Page title"', example: '2.0 Overview' },
+  module_name: { shape: 'be a slug (lower-case words joined by hyphens)', example: 'partnerships' },
+  module_full_name: { shape: 'be non-empty text', example: 'Community Partnerships' },
+  section: { shape: 'look like "2. Section title"', example: '2. What is a Community Partnership?' },
+  subsection: { shape: 'be a slug (lower-case words joined by hyphens)', example: 'two-zero' },
+};
+
+const slug = z.string().trim().regex(SLUG_PATTERN);
+
+/**
+ * The Jekyll front matter of one page, mapped onto the content model. Unknown keys (permalink, …)
+ * are ignored: Jekyll pages carry many that mean nothing here.
+ */
+export const frontMatterSchema = z
+  .object({
+    /** Jekyll layout, e.g. "module"; not used, but must be text if present. */
+    layout: z.string().nullish(),
+    /** "2.0 Overview": page number and page title. */
+    title: z.string().transform((value, context) => parsePageTitle(value) ?? failed(context)),
+    /** Module slug, e.g. "partnerships". */
+    module_name: slug,
+    /** Module title, e.g. "Community Partnerships". */
+    module_full_name: z.string().trim().min(1),
+    /** "2. What is a Community Partnership?": section number and section title. */
+    section: z.string().transform((value, context) => parseSectionTitle(value) ?? failed(context)),
+    /** Page slug, e.g. "two-zero". */
+    subsection: slug,
+  })
+  .transform((data) => ({
+    layout: data.layout ?? undefined,
+    module: { slug: data.module_name, title: data.module_full_name },
+    section: { ...data.section, slug: slugify(data.section.title) },
+    page: { ...data.title, slug: data.subsection },
+  }));
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** Front matter plus the Markdown after it. */
+export interface ParsedSource {
+  frontMatter: FrontMatter;
+  /** The Markdown body, without the front matter. */
+  content: string;
+  /** How many source lines precede `content`: add it to a body line to get the file's line. */
+  lineOffset: number;
+}
+
+function failed(context: z.RefinementCtx): never {
+  // The message is written by describeIssue from the key and raw value; this only marks failure.
+  context.addIssue({ code: z.ZodIssueCode.custom, message: 'does not parse' });
+  return z.NEVER;
+}
+
+// gray-matter would eval `---js` front matter: a Markdown file must never run code on import.
+const refuseCode = (): never => {
+  throw new Error('front matter must be YAML; JavaScript front matter is not accepted');
+};
+
+/**
+ * Reads the YAML front matter of a Jekyll page and checks it against the content model.
+ * @throws ImportError naming the file, the key and what it must look like
+ */
+export function parseFrontMatter(file: string, source: string): ParsedSource {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also turns off gray-matter's cache, which is keyed by content and shared.
+    parsed = matter(source, { engines: { javascript: refuseCode, coffee: refuseCode } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ImportError(file, `front matter is not valid YAML (${reason}); fix the block between the --- lines`, {
+      cause: error,
+    });
+  }
+  const data: unknown = parsed.data;
+  if (parsed.matter.trim() === '') {
+    throw new ImportError(
+      file,
+      `has no front matter; start the file with a --- block holding ${Object.keys(EXPECTED).join(', ')}`,
+    );
+  }
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => describeIssue(issue.path, data));
+    throw new ImportError(file, [...new Set(problems)].join('; '), { cause: result.error });
+  }
+  const content = parsed.content;
+  const prefix = source.endsWith(content) ? source.slice(0, source.length - content.length) : '';
+  return { frontMatter: result.data, content, lineOffset: prefix.split('\n').length - 1 };
+}
+
+function describeIssue(path: ReadonlyArray<string | number>, data: unknown): string {
+  const key = String(path[0] ?? '');
+  const expected = EXPECTED[key];
+  if (!expected) return `front matter is not a set of "key: value" lines`;
+  const value = typeof data === 'object' && data !== null ? Object.entries(data).find(([name]) => name === key)?.[1] : undefined;
+  if (value === undefined || value === null) {
+    return `front matter key "${key}" is missing; add a line like ${key}: ${expected.example}`;
+  }
+  return `front matter key "${key}" must ${expected.shape}, got ${JSON.stringify(value)}; for example ${key}: ${expected.example}`;
+}

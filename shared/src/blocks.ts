@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Strapi's Blocks rich-text JSON, as the CMS stores it and the site renders it. Only these node
+ * types exist: anything else fails validation instead of being rendered by guesswork.
+ */
+export const textNodeSchema = z.object({
+  type: z.literal('text'),
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  underline: z.boolean().optional(),
+  strikethrough: z.boolean().optional(),
+  code: z.boolean().optional(),
+});
+export type TextNode = z.infer<typeof textNodeSchema>;
+
+/** Links only to the web, to mail or to the site itself: no `javascript:` or `data:` URL. */
+export const safeUrlSchema = z
+  .string()
+  .refine((url) => /^(https?:\/\/|mailto:|\/|#)/i.test(url), 'a link must start with http(s)://, mailto:, / or #');
+
+export const linkNodeSchema = z.object({
+  type: z.literal('link'),
+  url: safeUrlSchema,
+  children: z.array(textNodeSchema),
+});
+export type LinkNode = z.infer<typeof linkNodeSchema>;
+
+export const inlineNodeSchema = z.discriminatedUnion('type', [textNodeSchema, linkNodeSchema]);
+export type InlineNode = z.infer<typeof inlineNodeSchema>;
+
+export const listItemNodeSchema = z.object({ type: z.literal('list-item'), children: z.array(inlineNodeSchema) });
+
+export interface ListNode {
+  type: 'list';
+  format: 'ordered' | 'unordered';
+  indentLevel?: number;
+  children: Array<z.infer<typeof listItemNodeSchema> | ListNode>;
+}
+export const listNodeSchema: z.ZodType<ListNode> = z.lazy(() =>
+  z.object({
+    type: z.literal('list'),
+    format: z.enum(['ordered', 'unordered']),
+    indentLevel: z.number().int().optional(),
+    children: z.array(z.union([listItemNodeSchema, listNodeSchema])),
+  }),
+);
+
+export const imageNodeSchema = z.object({
+  type: z.literal('image'),
+  image: z.object({
+    url: safeUrlSchema,
+    alternativeText: z.string().nullable().optional(),
+    width: z.number().nullable().optional(),
+    height: z.number().nullable().optional(),
+    name: z.string().optional(),
+  }),
+  children: z.array(textNodeSchema),
+});
+
+export const blockNodeSchema = z.union([
+  z.object({ type: z.literal('paragraph'), children: z.array(inlineNodeSchema) }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+    children: z.array(inlineNodeSchema),
+  }),
+  z.object({ type: z.literal('quote'), children: z.array(inlineNodeSchema) }),
+  z.object({ type: z.literal('code'), language: z.string().optional(), children: z.array(textNodeSchema) }),
+  listNodeSchema,
+  imageNodeSchema,
+]);
+export type BlockNode = z.infer<typeof blockNodeSchema>;
+
+export const blocksSchema = z.array(blockNodeSchema);
+export type Blocks = z.infer<typeof blocksSchema>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { blocksSchema } from './blocks.js';
+import { SLUG_PATTERN } from './slug.js';
+
+/**
+ * The published content as the site reads it from Strapi's GraphQL API. The loaders validate each
+ * document against these schemas, so a malformed entry fails the build with its name instead of
+ * rendering half a page.
+ */
+
+const slug = z.string().regex(SLUG_PATTERN, 'a slug is lower-case words joined by hyphens');
+
+/** A pointer to a related document; Strapi returns null when the related one is not published. */
+const ref = <T extends z.ZodRawShape>(shape: T) => z.object({ documentId: z.string(), ...shape }).nullable();
+
+export const moduleEntrySchema = z.object({
+  documentId: z.string(),
+  /** Shown to readers, e.g. "Community Partnerships". */
+  title: z.string().min(1),
+  /** The `{module}` part of `/modules/{module}/`. */
+  slug,
+  summary: z.string().nullable(),
+  /** Position on the home page; ties break by title. */
+  order: z.number().int().nullable(),
+  icon: z.object({ url: z.string(), alternativeText: z.string().nullable() }).nullable(),
+});
+export type ModuleEntry = z.infer<typeof moduleEntrySchema>;
+
+export const outcomeSchema = z.object({
+  id: z.string(),
+  /** "Describe the ways that partnerships can benefit libraries". */
+  text: z.string().min(1),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const sectionEntrySchema = z.object({
+  documentId: z.string(),
+  /** The 2 of "2. What is a Community Partnership?". */
+  number: z.number().int(),
+  title: z.string().min(1),
+  slug,
+  intro: z.string().nullable(),
+  /** In the order the editor gave them. */
+  outcomes: z.array(outcomeSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
+  module: ref({ slug }),
+});
+export type SectionEntry = z.infer<typeof sectionEntrySchema>;
+
+export const richTextBlockSchema = z.object({
+  __typename: z.literal('ComponentContentRichText'),
+  id: z.string(),
+  content: blocksSchema,
+});
+
+export const resourceItemSchema = z.object({
+  id: z.string(),
+  text: z.string().min(1),
+  url: z.string().nullable(),
+});
+
+export const resourceBoxBlockSchema = z.object({
+  __typename: z.literal('ComponentContentResourceBox'),
+  id: z.string(),
+  title: z.string().min(1),
+  intro: z.string().nullable(),
+  kind: z.enum(['questions', 'checklist', 'links', 'tip']),
+  items: z.array(resourceItemSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
+});
+export type ResourceBoxBlock = z.infer<typeof resourceBoxBlockSchema>;
+
+export const outcomesBlockSchema = z.object({
+  __typename: z.literal('ComponentContentOutcomes'),
+  id: z.string(),
+  heading: z.string().min(1),
+  lead: z.string().nullable(),
+});
+export type OutcomesBlock = z.infer<typeof outcomesBlockSchema>;
+
+export const bodyBlockSchema = z.discriminatedUnion('__typename', [
+  richTextBlockSchema,
+  resourceBoxBlockSchema,
+  outcomesBlockSchema,
+]);
+export type BodyBlock = z.infer<typeof bodyBlockSchema>;
+
+export const pageEntrySchema = z.object({
+  documentId: z.string(),
+  /** "2.0" of "2.0 Overview". */
+  number: z.string().regex(/^\d+(?:\.\d+)*$/),
+  title: z.string().min(1),
+  /** The `{page}` part of `/modules/{module}/{page}/`, unique within its module. */
+  slug,
+  updatedAt: z.string().nullable(),
+  seo: z.object({ metaTitle: z.string().nullable(), metaDescription: z.string().nullable() }).nullable(),
+  section: ref({ number: z.number().int(), title: z.string(), slug, module: ref({ slug, title: z.string() }) }),
+  body: z.array(bodyBlockSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
+});
+export type PageEntry = z.infer<typeof pageEntrySchema>;

@@ -1,0 +1,5 @@
+export * from './blocks.js';
+export * from './content.js';
+export * from './env.js';
+export * from './slug.js';
+export * from './urls.js';

@@ -43,31 +43,47 @@ export const listNodeSchema: z.ZodType<ListNode> = z.lazy(() =>
     type: z.literal('list'),
     format: z.enum(['ordered', 'unordered']),
     indentLevel: z.number().int().optional(),
-    children: z.array(z.union([listItemNodeSchema, listNodeSchema])),
+    children: z.array(z.union([listItemNodeSchema, listNodeSchema])).min(1),
   }),
 );
 
+/**
+ * An image block. Strapi validates the full media-library record here (name, size, mime...), so
+ * an imported external image carries what the importer knows and `provider: "external"`.
+ */
 export const imageNodeSchema = z.object({
   type: z.literal('image'),
   image: z.object({
-    url: safeUrlSchema,
+    name: z.string(),
     alternativeText: z.string().nullable().optional(),
-    width: z.number().nullable().optional(),
-    height: z.number().nullable().optional(),
-    name: z.string().optional(),
+    url: safeUrlSchema,
+    caption: z.string().nullable().optional(),
+    width: z.number(),
+    height: z.number(),
+    formats: z.record(z.unknown()).nullable().optional(),
+    hash: z.string(),
+    ext: z.string(),
+    mime: z.string(),
+    size: z.number(),
+    previewUrl: z.string().nullable().optional(),
+    provider: z.string(),
+    provider_metadata: z.unknown().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   }),
-  children: z.array(textNodeSchema),
+  /** Strapi's editor always stores exactly one empty text child. */
+  children: z.tuple([z.object({ type: z.literal('text'), text: z.literal('') })]),
 });
 
 export const blockNodeSchema = z.union([
-  z.object({ type: z.literal('paragraph'), children: z.array(inlineNodeSchema) }),
+  z.object({ type: z.literal('paragraph'), children: z.array(inlineNodeSchema).min(1) }),
   z.object({
     type: z.literal('heading'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
-    children: z.array(inlineNodeSchema),
+    children: z.array(inlineNodeSchema).min(1),
   }),
-  z.object({ type: z.literal('quote'), children: z.array(inlineNodeSchema) }),
-  z.object({ type: z.literal('code'), language: z.string().optional(), children: z.array(textNodeSchema) }),
+  z.object({ type: z.literal('quote'), children: z.array(inlineNodeSchema).min(1) }),
+  z.object({ type: z.literal('code'), language: z.string().nullable().optional(), children: z.array(textNodeSchema).min(1) }),
   listNodeSchema,
   imageNodeSchema,
 ]);

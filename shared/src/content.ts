@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksSchema } from './blocks.js';
+import { blocksSchema, safeUrlSchema } from './blocks.js';
 import { SLUG_PATTERN } from './slug.js';
 
 /**
@@ -55,7 +55,7 @@ export const richTextBlockSchema = z.object({
 export const resourceItemSchema = z.object({
   id: z.string(),
   text: z.string().min(1),
-  url: z.string().nullable(),
+  url: safeUrlSchema.nullable(),
 });
 
 export const resourceBoxBlockSchema = z.object({

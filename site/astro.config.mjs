@@ -1,0 +1,16 @@
+// @ts-check
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  // External stylesheets only, so a strict Content-Security-Policy (style-src 'self') holds.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [react()],
+  // Content comes from Strapi at build time; nothing on these pages needs client JavaScript.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

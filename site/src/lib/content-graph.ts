@@ -1,0 +1,75 @@
+import { getCollection } from 'astro:content';
+import { compareNumbering, type ModuleEntry, type PageEntry, type SectionEntry } from '@lm/shared';
+
+export interface SectionNode {
+  section: SectionEntry;
+  /** Pages in reading order ("2.0", "2.1", ..., "2.10"). */
+  pages: PageEntry[];
+}
+
+export interface ModuleNode {
+  module: ModuleEntry;
+  /** Sections in number order. */
+  sections: SectionNode[];
+}
+
+export interface PageNode {
+  module: ModuleEntry;
+  section: SectionEntry;
+  page: PageEntry;
+  /** The pages before and after this one within its module, for the pager. */
+  previous: PageEntry | undefined;
+  next: PageEntry | undefined;
+}
+
+let graph: Promise<ModuleNode[]> | undefined;
+
+async function buildGraph(): Promise<ModuleNode[]> {
+  const [modules, sections, pages] = await Promise.all([
+    getCollection('modules'),
+    getCollection('sections'),
+    getCollection('pages'),
+  ]);
+  // Strapi returns a relation as null when its target is not published, so a page whose section
+  // (or a section whose module) is a draft is simply unreachable, never half rendered.
+  const pagesBySection = new Map<string, PageEntry[]>();
+  for (const { data: page } of pages) {
+    const sectionId = page.section?.documentId;
+    if (!sectionId) continue;
+    pagesBySection.set(sectionId, [...(pagesBySection.get(sectionId) ?? []), page]);
+  }
+  return modules
+    .map(({ data: module }) => ({
+      module,
+      sections: sections
+        .map(({ data }) => data)
+        .filter((section) => section.module?.documentId === module.documentId)
+        .sort((a, b) => a.number - b.number)
+        .map((section) => ({
+          section,
+          pages: (pagesBySection.get(section.documentId) ?? []).sort((a, b) => compareNumbering(a.number, b.number)),
+        })),
+    }))
+    .sort((a, b) => (a.module.order ?? 0) - (b.module.order ?? 0) || a.module.title.localeCompare(b.module.title));
+}
+
+/** Modules with their published sections and pages, in reading order. Loaded once per build. */
+export function contentGraph(): Promise<ModuleNode[]> {
+  graph ??= buildGraph();
+  return graph;
+}
+
+/** Every published page with its module, section and neighbours. */
+export async function pageNodes(): Promise<PageNode[]> {
+  const modules = await contentGraph();
+  return modules.flatMap(({ module, sections }) => {
+    const ordered = sections.flatMap(({ section, pages }) => pages.map((page) => ({ section, page })));
+    return ordered.map(({ section, page }, index) => ({
+      module,
+      section,
+      page,
+      previous: ordered[index - 1]?.page,
+      next: ordered[index + 1]?.page,
+    }));
+  });
+}

@@ -13,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          globalSetup: ['tests/helpers/compile-cms.ts'],
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           // One real Strapi per file; booting it and running astro build take tens of seconds.

@@ -12,5 +12,4 @@ export default defineConfig({
   // Content comes from Strapi at build time; nothing on these pages needs client JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
-  telemetry: false,
 });

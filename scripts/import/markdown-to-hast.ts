@@ -24,14 +24,21 @@ export function markdownToHast(markdown: string, lineOffset = 0): Root {
   return tree;
 }
 
+type Point = NonNullable<Nodes['position']>['start'];
+
+function isPoint(value: unknown): value is Point {
+  return typeof value === 'object' && value !== null && 'line' in value && typeof value.line === 'number';
+}
+
 function shiftLines(node: Nodes, lineOffset: number): void {
-  const { position } = node;
-  if (position) {
+  if (node.position) {
+    // hast-util-raw leaves some positions partial at run time (an element the HTML parser implied
+    // may have a start only), whatever the types say; so each point is checked.
+    const { start, end } = node.position;
     // Fresh objects: the parsers may share one point between nodes, which must not shift twice.
-    node.position = {
-      start: { ...position.start, line: position.start.line + lineOffset },
-      end: { ...position.end, line: position.end.line + lineOffset },
-    };
+    const shift = (point: Point): Point => ({ ...point, line: point.line + lineOffset });
+    if (isPoint(start)) node.position = { start: shift(start), end: shift(isPoint(end) ? end : start) };
+    else delete node.position;
   }
   if ('children' in node) for (const child of node.children) shiftLines(child, lineOffset);
 }

@@ -14,6 +14,8 @@ const EXPECTED: Record<string, { shape: string; example: string }> = {
   subsection: { shape: 'be a slug (lower-case words joined by hyphens)', example: 'two-zero' },
 };
 
+const REQUIRED_KEYS = Object.keys(EXPECTED).filter((key) => key !== 'layout');
+
 const slug = z.string().trim().regex(SLUG_PATTERN);
 
 /**
@@ -73,7 +75,7 @@ export function parseFrontMatter(file: string, source: string): ParsedSource {
     // Passing options also turns off gray-matter's cache, which is keyed by content and shared.
     parsed = matter(source, { engines: { javascript: refuseCode, coffee: refuseCode } });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
     throw new ImportError(file, `front matter is not valid YAML (${reason}); fix the block between the --- lines`, {
       cause: error,
     });
@@ -82,13 +84,17 @@ export function parseFrontMatter(file: string, source: string): ParsedSource {
   if (parsed.matter.trim() === '') {
     throw new ImportError(
       file,
-      `has no front matter; start the file with a --- block holding ${Object.keys(EXPECTED).join(', ')}`,
+      `has no front matter; start the file with a --- block holding ${REQUIRED_KEYS.join(', ')}`,
     );
   }
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => describeIssue(issue.path, data));
-    throw new ImportError(file, [...new Set(problems)].join('; '), { cause: result.error });
+    const problems = [...new Set(result.error.issues.map((issue) => describeIssue(issue.path, data)))];
+    const message =
+      problems.length === 1
+        ? problems.join('')
+        : `${problems.length} front matter problems:\n- ${problems.join('\n- ')}`;
+    throw new ImportError(file, message, { cause: result.error });
   }
   const content = parsed.content;
   const prefix = source.endsWith(content) ? source.slice(0, source.length - content.length) : '';
@@ -99,9 +105,10 @@ function describeIssue(path: ReadonlyArray<string | number>, data: unknown): str
   const key = String(path[0] ?? '');
   const expected = EXPECTED[key];
   if (!expected) return `front matter is not a set of "key: value" lines`;
-  const value = typeof data === 'object' && data !== null ? Object.entries(data).find(([name]) => name === key)?.[1] : undefined;
+  const value: unknown =
+    typeof data === 'object' && data !== null ? Object.entries(data).find(([name]) => name === key)?.[1] : undefined;
   if (value === undefined || value === null) {
-    return `front matter key "${key}" is missing; add a line like ${key}: ${expected.example}`;
+    return `front matter key "${key}" is missing (add a line like ${key}: ${expected.example})`;
   }
-  return `front matter key "${key}" must ${expected.shape}, got ${JSON.stringify(value)}; for example ${key}: ${expected.example}`;
+  return `front matter key "${key}" must ${expected.shape}, got ${JSON.stringify(value)} (for example ${key}: ${expected.example})`;
 }

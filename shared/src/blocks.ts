@@ -60,7 +60,11 @@ export const imageNodeSchema = z.object({
     caption: z.string().nullable().optional(),
     width: z.number(),
     height: z.number(),
-    formats: z.record(z.unknown()).nullable().optional(),
+    // The media library stores null for images too small to get formats; the renderer wants undefined.
+    formats: z
+      .record(z.unknown())
+      .nullish()
+      .transform((formats) => formats ?? undefined),
     hash: z.string(),
     ext: z.string(),
     mime: z.string(),
@@ -83,7 +87,11 @@ export const blockNodeSchema = z.union([
     children: z.array(inlineNodeSchema).min(1),
   }),
   z.object({ type: z.literal('quote'), children: z.array(inlineNodeSchema).min(1) }),
-  z.object({ type: z.literal('code'), language: z.string().nullable().optional(), children: z.array(textNodeSchema).min(1) }),
+  z.object({
+    type: z.literal('code'),
+    language: z.string().nullable().optional(),
+    children: z.array(textNodeSchema).min(1),
+  }),
   listNodeSchema,
   imageNodeSchema,
 ]);

@@ -34,7 +34,11 @@ export type WriteEnv = z.infer<typeof writeEnvSchema>;
  * Parses an environment with a schema and turns every problem into one readable message that
  * names the variables, instead of a zod stack trace.
  */
-export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: Record<string, string | undefined>, prefix: string): z.infer<T> {
+export function parseEnv<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  env: Record<string, string | undefined>,
+  prefix: string,
+): T {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'env'}: ${issue.message}`);

@@ -24,7 +24,8 @@ const TOKENS: TokenSpec[] = [
   },
   {
     name: 'Importer (write)',
-    description: 'Used by `npm run import` to create, update and publish modules, sections and pages. Provisioned from STRAPI_WRITE_TOKEN.',
+    description:
+      'Used by `npm run import` to create, update and publish modules, sections and pages. Provisioned from STRAPI_WRITE_TOKEN.',
     envName: 'STRAPI_WRITE_TOKEN',
     type: 'custom',
     permissions: WRITABLE_TYPES.flatMap((uid) => WRITE_ACTIONS.map((action) => `${uid}.${action}`)),
@@ -37,8 +38,14 @@ const TOKENS: TokenSpec[] = [
  */
 const tokenServiceSchema = z.object({
   hash: z.function().args(z.string()).returns(z.string()),
-  getByName: z.function().args(z.string()).returns(z.promise(z.object({ id: z.number() }).passthrough().nullable().optional())),
-  create: z.function().args(z.record(z.unknown())).returns(z.promise(z.object({ id: z.number() }).passthrough())),
+  getByName: z
+    .function()
+    .args(z.string())
+    .returns(z.promise(z.object({ id: z.number() }).passthrough().nullable().optional())),
+  create: z
+    .function()
+    .args(z.record(z.unknown()))
+    .returns(z.promise(z.object({ id: z.number() }).passthrough())),
   update: z.function().args(z.number(), z.record(z.unknown())).returns(z.promise(z.unknown())),
 });
 const encryptionServiceSchema = z.object({
@@ -60,7 +67,12 @@ export async function provisionApiTokens(strapi: Core.Strapi): Promise<void> {
       strapi.log.warn(`[cms] ${spec.envName} is not set; the "${spec.name}" API token was not provisioned.`);
       continue;
     }
-    const attributes = { name: spec.name, description: spec.description, type: spec.type, permissions: spec.permissions };
+    const attributes = {
+      name: spec.name,
+      description: spec.description,
+      type: spec.type,
+      permissions: spec.permissions,
+    };
     const existing = await tokens.getByName(spec.name);
     const id = existing ? existing.id : (await tokens.create({ ...attributes, lifespan: null })).id;
     if (existing) await tokens.update(id, attributes);

@@ -13,12 +13,15 @@ const relationInput = z.union([
 ]);
 const paramsSchema = z.object({
   documentId: z.string().optional(),
-  data: z.object({ slug: z.string().optional(), section: relationInput.nullable().optional() }).passthrough().optional(),
+  data: z
+    .object({ slug: z.string().optional(), section: relationInput.nullable().optional() })
+    .passthrough()
+    .optional(),
 });
 
 function sectionIdOf(input: z.infer<typeof relationInput>): string | undefined {
   const first = (ref: z.infer<typeof documentRef> | z.infer<typeof documentRef>[]): string | undefined => {
-    const one = Array.isArray(ref) ? ref[0] : ref;
+    const one = Array.isArray(ref) ? ref.at(0) : ref;
     if (one === undefined) return undefined;
     return typeof one === 'string' ? one : one.documentId;
   };
@@ -42,15 +45,19 @@ export function pageSlugUniqueInModule(strapi: Core.Strapi): Modules.Documents.M
 
     let sectionId = data?.section ? sectionIdOf(data.section) : undefined;
     if (!sectionId && documentId) {
-      const current = await strapi.documents(PAGE).findOne({ documentId, populate: { section: { fields: ['documentId'] } } });
-      sectionId = z.object({ section: z.object({ documentId: z.string() }).nullish() }).safeParse(current).data?.section?.documentId;
+      const current = await strapi
+        .documents(PAGE)
+        .findOne({ documentId, populate: { section: { fields: ['documentId'] } } });
+      sectionId = z.object({ section: z.object({ documentId: z.string() }).nullish() }).safeParse(current).data
+        ?.section?.documentId;
     }
     if (!sectionId) return next();
 
     const section = await strapi
       .documents('api::section.section')
       .findOne({ documentId: sectionId, populate: { module: { fields: ['documentId'] } } });
-    const moduleId = z.object({ module: z.object({ documentId: z.string() }).nullish() }).safeParse(section).data?.module?.documentId;
+    const moduleId = z.object({ module: z.object({ documentId: z.string() }).nullish() }).safeParse(section).data
+      ?.module?.documentId;
     if (!moduleId) return next();
 
     const clash = await strapi.documents(PAGE).findFirst({

@@ -1,26 +1,26 @@
 import { getCollection } from 'astro:content';
 import { compareNumbering, type ModuleEntry, type PageEntry, type SectionEntry } from '@lm/shared';
 
-export interface SectionNode {
+export type SectionNode = {
   section: SectionEntry;
   /** Pages in reading order ("2.0", "2.1", ..., "2.10"). */
   pages: PageEntry[];
-}
+};
 
-export interface ModuleNode {
+export type ModuleNode = {
   module: ModuleEntry;
   /** Sections in number order. */
   sections: SectionNode[];
-}
+};
 
-export interface PageNode {
+export type PageNode = {
   module: ModuleEntry;
   section: SectionEntry;
   page: PageEntry;
   /** The pages before and after this one within its module, for the pager. */
   previous: PageEntry | undefined;
   next: PageEntry | undefined;
-}
+};
 
 let graph: Promise<ModuleNode[]> | undefined;
 

@@ -5,7 +5,10 @@ import { parseEnv } from 'node:util';
  * Reads a dotenv file into a plain object. Variables already set in the process win, so a value
  * given on the command line or by CI overrides the file.
  */
-export function loadEnvFile(path: string, processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+export function loadEnvFile(
+  path: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): Record<string, string | undefined> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -36,7 +36,9 @@ export function ensureEnvFile(envPath: string, examplePath: string): boolean {
   try {
     example = readFileSync(examplePath, 'utf8');
   } catch (error) {
-    throw new Error(`[start] Cannot read ${examplePath} to create .env from it. Restore it from git.`, { cause: error });
+    throw new Error(`[start] Cannot read ${examplePath} to create .env from it. Restore it from git.`, {
+      cause: error,
+    });
   }
   writeFileSync(envPath, fillSecrets(example), { mode: 0o600 });
   return true;

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { parseEnv, writeEnvSchema } from '@lm/shared';
+import { readDotenv } from '../lib/read-dotenv.js';
+import { runImport, type ImportSummary } from './run-import.js';
+
+const USAGE = 'Usage: npm run import -- <files or folders> [--publish] [--dry-run]';
+
+function printSummary(summary: ImportSummary, dryRun: boolean): void {
+  const list = (items: string[]): string => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  const would = dryRun ? 'would be ' : '';
+  console.log('');
+  console.log(`[import] Summary${dryRun ? ' (dry run, nothing written)' : ''}`);
+  console.log(`  ${would}created  ${summary.created.length}${list(summary.created)}`);
+  console.log(`  ${would}updated  ${summary.updated.length}${list(summary.updated)}`);
+  console.log(`  skipped  ${summary.skipped.length} (already up to date)${list(summary.skipped)}`);
+  console.log(`  failed   ${summary.failed.length}`);
+  for (const failure of summary.failed) console.log(`    ${failure.message}`);
+  if (summary.warnings.length > 0) console.log(`  warnings ${summary.warnings.length} (listed above)`);
+}
+
+/** `npm run import`: Jekyll pages into the Strapi that .env points at. Exits 1 when a file failed. */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      publish: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 1;
+    return;
+  }
+  const env = parseEnv(writeEnvSchema, readDotenv(), '[import]');
+  const dryRun = values['dry-run'];
+  const summary = await runImport({
+    paths: positionals,
+    publish: values.publish,
+    dryRun,
+    env,
+    log: (line) => {
+      console.log(line);
+    },
+  });
+  printSummary(summary, dryRun);
+  if (summary.failed.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { WriteEnv } from '@lm/shared';
+
+/** Collections the importer writes, by their REST plural name. */
+export type Collection = 'modules' | 'sections' | 'pages';
+/** Strapi 5 reads and writes the draft unless told otherwise; a write without it publishes. */
+export type Status = 'draft' | 'published';
+
+const errorBodySchema = z.object({
+  error: z.object({
+    status: z.number().optional(),
+    name: z.string().optional(),
+    message: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+const listBodySchema = z.object({
+  data: z.array(z.record(z.unknown())),
+  meta: z.object({ pagination: z.object({ pageCount: z.number(), total: z.number() }) }),
+});
+const documentBodySchema = z.object({ data: z.object({ documentId: z.string() }).passthrough() });
+
+/** A request Strapi refused or could not answer, with what to do about it. */
+export class StrapiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StrapiRequestError';
+  }
+}
+
+function describeDetails(details: unknown): string {
+  const parsed = z
+    .object({ errors: z.array(z.object({ path: z.array(z.unknown()), message: z.string() })) })
+    .safeParse(details);
+  if (!parsed.success) return '';
+  return parsed.data.errors.map((error) => ` ${error.path.join('.')}: ${error.message}.`).join('');
+}
+
+/**
+ * A small client for Strapi's REST API, authenticated with the write token. It works against any
+ * Strapi (local or remote), since it only speaks HTTP.
+ */
+export async function strapiRequest(
+  env: WriteEnv,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<unknown> {
+  const url = `${env.STRAPI_URL}${pathAndQuery}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: {
+        Authorization: `Bearer ${env.STRAPI_WRITE_TOKEN}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    throw new StrapiRequestError(
+      `[import] Cannot reach Strapi at ${env.STRAPI_URL}. Start it with \`npm start\` or set STRAPI_URL in .env.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch (error) {
+    throw new StrapiRequestError(
+      `[import] ${method} ${pathAndQuery} answered ${response.status} with a body that is not JSON.`,
+      response.status,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    const reason = parsed.success
+      ? `${parsed.data.error.name ?? 'Error'}: ${parsed.data.error.message ?? ''}${describeDetails(parsed.data.error.details)}`
+      : text.slice(0, 300);
+    const hint =
+      response.status === 401 || response.status === 403
+        ? ' Check STRAPI_WRITE_TOKEN in .env: it must be a token that may write modules, sections and pages.'
+        : '';
+    throw new StrapiRequestError(
+      `[import] Strapi refused ${method} ${pathAndQuery.split('?')[0] ?? ''} (${response.status} ${reason}).${hint}`,
+      response.status,
+    );
+  }
+  return json;
+}
+
+/** All documents of a collection matching `query`, fetched 100 at a time. */
+export async function listDocuments(
+  env: WriteEnv,
+  collection: Collection,
+  query: URLSearchParams,
+): Promise<Record<string, unknown>[]> {
+  const all: Record<string, unknown>[] = [];
+  for (let page = 1; ; page += 1) {
+    const params = new URLSearchParams(query);
+    params.set('pagination[page]', String(page));
+    params.set('pagination[pageSize]', '100');
+    const body = listBodySchema.parse(await strapiRequest(env, 'GET', `/api/${collection}?${params.toString()}`));
+    all.push(...body.data);
+    if (page >= body.meta.pagination.pageCount) return all;
+  }
+}
+
+/** How many documents a collection has (drafts included). */
+export async function countDocuments(env: WriteEnv, collection: Collection): Promise<number> {
+  const body = listBodySchema.parse(
+    await strapiRequest(env, 'GET', `/api/${collection}?status=draft&pagination[pageSize]=1&fields[0]=documentId`),
+  );
+  return body.meta.pagination.total;
+}
+
+/** Creates a document as a draft or published, returning its documentId. */
+export async function createDocument(
+  env: WriteEnv,
+  collection: Collection,
+  data: Record<string, unknown>,
+  status: Status,
+): Promise<string> {
+  const body = documentBodySchema.parse(
+    await strapiRequest(env, 'POST', `/api/${collection}?status=${status}`, { data }),
+  );
+  return body.data.documentId;
+}
+
+/** Updates a document's draft, and publishes it when `status` is "published". */
+export async function updateDocument(
+  env: WriteEnv,
+  collection: Collection,
+  documentId: string,
+  data: Record<string, unknown>,
+  status: Status,
+): Promise<void> {
+  documentBodySchema.parse(
+    await strapiRequest(env, 'PUT', `/api/${collection}/${documentId}?status=${status}`, { data }),
+  );
+}

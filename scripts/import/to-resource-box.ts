@@ -1,0 +1,104 @@
+import type { Element, ElementContent, Nodes } from 'hast';
+import { safeUrlSchema } from '@lm/shared';
+import { ImportError } from './import-error.js';
+import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText, stringProperty } from './hast-query.js';
+import type { ResourceBoxInput, ResourceItemInput } from './page-document.js';
+import type { WarningSink } from './warning-sink.js';
+
+const KINDS = ['questions', 'checklist', 'links', 'tip'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** True for a Jekyll resource box: `<div class="resources">`. */
+export function isResourceBox(node: Nodes): node is Element & { tagName: 'div' } {
+  return isElement(node, 'div') && hasClass(node, 'resources');
+}
+
+/**
+ * Maps a `<div class="resources">` to a `content.resource-box`: the title from `span.box-title`
+ * (else the first heading or bold text), the intro from its paragraphs, one item per `<li>` with
+ * the item's first link. Content outside those is dropped with a warning.
+ * @throws ImportError when the box has no title at all, since Strapi requires one
+ */
+export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput {
+  const titleElement =
+    findAll(box, (element) => hasClass(element, 'box-title'))[0] ??
+    findAll(box, (element) => headingLevel(element) !== null)[0] ??
+    findAll(box, (element) => isElement(element, 'strong', 'b'))[0];
+  const title = titleElement ? plainText(titleElement) : '';
+  if (!titleElement || title === '') {
+    const line = box.position ? ` on line ${box.position.start.line}` : '';
+    throw new ImportError(
+      sink.file,
+      `resource box${line} has no title; add <span class="box-title">Its title</span> inside it`,
+    );
+  }
+  const isList = (element: Element): boolean => isElement(element, 'ul', 'ol', 'li');
+  const paragraphs = findOutside(
+    box,
+    (element) => isElement(element, 'p'),
+    (element) => isList(element) || element === titleElement,
+  );
+  const intro = paragraphs
+    .map((paragraph) => plainText(paragraph))
+    .filter((text) => text !== '')
+    .join('\n');
+  const items = findAll(box, (element) => isElement(element, 'li')).flatMap((item) => toItem(item, sink));
+  warnAboutLeftovers(box, new Set([titleElement, ...paragraphs]), isList, sink);
+  return { __component: 'content.resource-box', title, intro: intro || null, kind: kindOf(box, items), items };
+}
+
+/**
+ * The kind a class on the box names, else a guess from the items: questions when most end with
+ * "?", links when every item links somewhere, a tip when the box has no list, else a checklist.
+ */
+export function kindOf(box: Element, items: ReadonlyArray<ResourceItemInput>): Kind {
+  const named = KINDS.find((kind) => hasClass(box, kind));
+  if (named) return named;
+  if (items.length === 0) return 'tip';
+  if (items.filter((item) => item.text.endsWith('?')).length * 2 > items.length) return 'questions';
+  if (items.every((item) => item.url !== null)) return 'links';
+  return 'checklist';
+}
+
+function toItem(item: Element, sink: WarningSink): ResourceItemInput[] {
+  // A nested list's items are items of their own; they must not repeat inside their parent's text.
+  const text = plainText(item, (element) => isElement(element, 'ul', 'ol'));
+  const anchor = findAll(item, (element) => isElement(element, 'a') && stringProperty(element, 'href') !== null)[0];
+  let url = anchor ? (stringProperty(anchor, 'href')?.trim() ?? null) : null;
+  if (anchor && url !== null && !safeUrlSchema.safeParse(url).success) {
+    sink.warn(anchor, `link to "${url}" in a resource box dropped: a link must start with http(s)://, mailto:, / or #`);
+    url = null;
+  }
+  if (text === '' && url === null) return [];
+  return [{ text: text || (url ?? ''), url }];
+}
+
+/** Like findAll, but does not look inside elements for which `stop` is true. */
+function findOutside(node: Nodes, test: (element: Element) => boolean, stop: (element: Element) => boolean): Element[] {
+  if (!('children' in node)) return [];
+  return node.children.flatMap((child) => {
+    if (child.type !== 'element' || stop(child)) return [];
+    return test(child) ? [child] : findOutside(child, test, stop);
+  });
+}
+
+/** Warns once per box about text or images that neither title, intro nor items took up. */
+function warnAboutLeftovers(
+  box: Element,
+  used: ReadonlySet<Element>,
+  isList: (element: Element) => boolean,
+  sink: WarningSink,
+): void {
+  const dropped: string[] = [];
+  const visit = (node: ElementContent): void => {
+    if (node.type === 'text' && !isWhitespace(node)) dropped.push(node.value.trim());
+    if (node.type !== 'element' || used.has(node) || isList(node)) return;
+    if (node.tagName === 'img') dropped.push(`<img alt="${stringProperty(node, 'alt') ?? ''}">`);
+    node.children.forEach(visit);
+  };
+  box.children.forEach(visit);
+  if (dropped.length > 0) {
+    const sample = dropped.join(' ').slice(0, 60);
+    sink.warn(box, `resource box content outside its title, intro and list was dropped: "${sample}"`);
+  }
+}

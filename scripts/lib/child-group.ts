@@ -1,0 +1,71 @@
+import { execa, type ResultPromise } from 'execa';
+
+type Child = ResultPromise<{ all: true; reject: false }>;
+
+/** Prefixes each line a child prints, so interleaved output stays readable. */
+function pipeLines(stream: NodeJS.ReadableStream, prefix: string, write: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop() ?? '';
+    for (const line of parts) if (line.trim() !== '') write(`${prefix} ${line}`);
+  });
+}
+
+/**
+ * The long-running child processes of `npm start`. Ctrl-C (or SIGTERM) stops every one of them
+ * and waits for them to exit, so no Strapi is left holding the port or the SQLite file.
+ */
+export class ChildGroup {
+  readonly #children = new Map<string, Child>();
+  #stopping = false;
+
+  constructor(
+    private readonly write: (line: string) => void = (line) => {
+      console.log(line);
+    },
+  ) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void this.stop().then(() => process.exit(0));
+      });
+    }
+  }
+
+  /** Starts a child whose output is printed with `[name]` in front of each line. */
+  spawn(
+    name: string,
+    command: string,
+    args: string[],
+    options: { cwd: string; env: Record<string, string | undefined> },
+  ): Child {
+    const child = execa(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      extendEnv: false,
+      preferLocal: true,
+      all: true,
+      reject: false,
+      forceKillAfterDelay: 5_000,
+    });
+    pipeLines(child.all, `[${name}]`, this.write);
+    this.#children.set(name, child);
+    void child.then((result) => {
+      this.#children.delete(name);
+      if (!this.#stopping) this.write(`[start] ${name} exited (${result.exitCode ?? result.signal ?? 'unknown'}).`);
+    });
+    return child;
+  }
+
+  /** Stops every child (SIGTERM, then SIGKILL after 5 s) and waits until all have exited. */
+  async stop(): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    this.write('[start] Stopping…');
+    const running = [...this.#children.values()];
+    for (const child of running) child.kill('SIGTERM');
+    await Promise.all(running);
+    this.write('[start] Stopped.');
+  }
+}

@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { parseEnv } from 'node:util';
+import { readEnvSchema, writeEnvSchema, type ReadEnv, type WriteEnv } from '@lm/shared';
+import { fillSecrets } from '../../scripts/lib/ensure-env-file.js';
+import { cmsDir, envExamplePath } from '../../scripts/lib/paths.js';
+import { waitForStrapi } from '../../scripts/lib/wait-for-strapi.js';
+import { freePort } from './free-port.js';
+
+export interface StrapiInstance {
+  url: string;
+  /** Every variable this Strapi was started with, secrets and tokens included. */
+  env: Record<string, string>;
+  read: ReadEnv;
+  write: WriteEnv;
+  /** Everything Strapi printed so far, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Boots the real CMS (compiled by the integration global setup) on a throwaway SQLite database and
+ * a free port, with fresh secrets and API tokens, exactly as `npm start` would provision them.
+ */
+export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<StrapiInstance> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lm-strapi-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    ...Object.fromEntries(Object.entries(secrets).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    STRAPI_URL: url,
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    SERVE_ADMIN_PANEL: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    // Keep Strapi from reading a developer's .env: this instance is configured only by `env`.
+    ENV_PATH: path.join(dir, 'none.env'),
+    ...extraEnv,
+  };
+  let output = '';
+  const child: ResultPromise = execa('strapi', ['start'], {
+    cwd: cmsDir,
+    env,
+    extendEnv: false,
+    preferLocal: true,
+    all: true,
+    reject: false,
+  });
+  child.all?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  try {
+    await waitForStrapi(url, { timeoutMs: 120_000, exited: child });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`Strapi did not start:\n${output}`, { cause: error });
+  }
+  return {
+    url,
+    env,
+    read: readEnvSchema.parse(env),
+    write: writeEnvSchema.parse(env),
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await child;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

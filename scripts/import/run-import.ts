@@ -52,7 +52,8 @@ async function parseAll(paths: string[], summary: ImportSummary, log: (line: str
       log(`[import] (${index + 1}/${files.length}) parsed ${file}`);
     } catch (error) {
       summary.failed.push({ file, message: messageOf(error) });
-      log(`[import] (${index + 1}/${files.length}) ${messageOf(error)}`);
+      // The message already starts with "[import] <file>:".
+      log(messageOf(error));
     }
   }
   return documents;

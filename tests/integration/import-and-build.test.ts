@@ -1,0 +1,217 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildSiteResult } from '../../scripts/build-site/build-site.js';
+import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
+import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
+import { fixtureSentences } from '../helpers/fixture-sentences.js';
+import { postGraphql } from '../helpers/graphql.js';
+import { readBuiltPage, type BuiltPage } from '../helpers/built-page.js';
+import { startStrapi, type StrapiInstance } from '../helpers/strapi-instance.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
+const quiet = (): void => undefined;
+
+let strapi: StrapiInstance;
+let firstImport: ImportSummary;
+let outDir: string;
+let build: BuildSiteResult;
+let page: BuiltPage;
+
+beforeAll(async () => {
+  strapi = await startStrapi();
+  firstImport = await runImport({ paths: [fixture], publish: true, dryRun: false, env: strapi.write, log: quiet });
+
+  // Drafts that must stay out of the public build: a new page never published, and an unpublished
+  // edit of the published page.
+  const [section] = await listDocuments(
+    strapi.write,
+    'sections',
+    new URLSearchParams({ status: 'draft', 'filters[slug][$eq]': 'what-is-a-community-partnership' }),
+  );
+  const [published] = await listDocuments(
+    strapi.write,
+    'pages',
+    new URLSearchParams({ status: 'draft', 'filters[slug][$eq]': 'two-zero' }),
+  );
+  await strapiRequest(strapi.write, 'POST', '/api/pages?status=draft', {
+    data: {
+      number: '2.9',
+      title: 'Secret draft',
+      slug: 'secret-draft',
+      section: section?.documentId,
+      body: [
+        {
+          __component: 'content.rich-text',
+          content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Unpublished words never seen.' }] }],
+        },
+      ],
+    },
+  });
+  await strapiRequest(strapi.write, 'PUT', `/api/pages/${String(published?.documentId)}?status=draft`, {
+    data: { title: 'Draft title never seen' },
+  });
+
+  outDir = await tempDir('site');
+  build = await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
+  page = await readBuiltPage(outDir, 'modules/partnerships/two-zero');
+});
+
+afterAll(async () => {
+  await strapi.stop();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('importing the fixture', () => {
+  it('creates one module, one section and one page', () => {
+    expect(firstImport.failed).toEqual([]);
+    expect(firstImport.created).toEqual([
+      'module partnerships',
+      'section partnerships/what-is-a-community-partnership',
+      'page partnerships/two-zero',
+    ]);
+  });
+
+  it('serves the page over GraphQL to the read-only token, published only', async () => {
+    const { status, body } = await postGraphql(
+      strapi.url,
+      '{ pages { slug title number section { number title module { slug title } } body { __typename } } }',
+      strapi.read.STRAPI_READ_TOKEN,
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: {
+        pages: [
+          {
+            slug: 'two-zero',
+            title: 'Overview',
+            number: '2.0',
+            section: {
+              number: 2,
+              title: 'What is a Community Partnership?',
+              module: { slug: 'partnerships', title: 'Community Partnerships' },
+            },
+            body: [
+              { __typename: 'ComponentContentRichText' },
+              { __typename: 'ComponentContentOutcomes' },
+              { __typename: 'ComponentContentRichText' },
+              { __typename: 'ComponentContentResourceBox' },
+              { __typename: 'ComponentContentRichText' },
+            ],
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('the built page /modules/partnerships/two-zero/', () => {
+  it('shows every sentence of the fixture, in order', async () => {
+    const sentences = await fixtureSentences(fixture);
+    expect(sentences.length).toBeGreaterThan(15);
+    let from = 0;
+    for (const sentence of sentences) {
+      const at = page.mainText.indexOf(sentence, from);
+      expect(at, `"${sentence}" should appear after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + sentence.length;
+    }
+  });
+
+  it('has breadcrumbs, the section heading and the page title', () => {
+    expect(page.all('nav[aria-label="Breadcrumb"] li').map(page.text)).toEqual([
+      'Modules',
+      'Community Partnerships',
+      '2.0 Overview',
+    ]);
+    expect(page.text(page.one('article header'))).toBe('2. What is a Community Partnership? 2.0 Overview');
+    expect(page.text(page.one('h1'))).toBe('2.0 Overview');
+  });
+
+  it('lists the three outcomes after their heading and lead line', () => {
+    const outcomes = page.one('section.outcomes');
+    const children = outcomes.children.flatMap((child) => (child.type === 'element' ? [child.tagName] : []));
+    expect(children).toEqual(['h2', 'p', 'ul']);
+    expect(page.text(page.one('section.outcomes h2'))).toBe('Learning Outcomes For This Section');
+    expect(page.text(page.one('section.outcomes p strong'))).toBe(
+      'After completing Section 2, What is a Community Partnership? you will be able to...',
+    );
+    expect(page.all('section.outcomes ul > li').map(page.text)).toEqual([
+      'Describe the ways that partnerships can benefit libraries',
+      'Explain how libraries can benefit their partners',
+      'Recognize different levels of partnership',
+    ]);
+  });
+
+  it('renders one resource box as an aside labelled by its title, with intro and six questions', () => {
+    const boxes = page.all('aside');
+    expect(boxes).toHaveLength(1);
+    const heading = page.one('aside h2');
+    expect(page.one('aside').properties.ariaLabelledBy).toEqual([heading.properties.id]);
+    expect(page.text(heading)).toBe('IS THIS A GOOD PARTNERSHIP OPPORTUNITY?');
+    expect(page.text(page.one('aside p'))).toBe('Answer these questions before launching a joint project.');
+    const questions = page.all('aside li').map(page.text);
+    expect(questions).toHaveLength(6);
+    expect(questions.every((question) => question.endsWith('?'))).toBe(true);
+  });
+
+  it('keeps bold text and lists as elements, and ships no JavaScript', () => {
+    expect(page.text(page.one('.rich-text p strong'))).toBe('community partnership');
+    expect(page.all('.rich-text ul li')).toHaveLength(3);
+    expect(page.all('script')).toHaveLength(0);
+    expect(page.html).not.toMatch(/ style="/);
+  });
+});
+
+describe('the rest of the built site', () => {
+  it('lists the module on the home page and its section, outcomes and page on the module page', async () => {
+    const home = await readBuiltPage(outDir, '');
+    expect(home.all('main h2 a').map(home.text)).toEqual(['Community Partnerships']);
+    const modulePage = await readBuiltPage(outDir, 'modules/partnerships');
+    expect(modulePage.text(modulePage.one('main section h2'))).toBe('2. What is a Community Partnership?');
+    expect(modulePage.all('main section ul li')).toHaveLength(3);
+    expect(modulePage.all('main section ol li a').map(modulePage.text)).toEqual(['2.0 Overview']);
+    expect(existsSync(path.join(outDir, '404.html'))).toBe(true);
+  });
+
+  it('leaves drafts out: no draft page, no draft edit of a published page', async () => {
+    expect(existsSync(path.join(outDir, 'modules/partnerships/secret-draft'))).toBe(false);
+    const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
+    for (const file of files) {
+      const html = await readFile(path.join(outDir, file), 'utf8');
+      expect(html, file).not.toContain('Unpublished words never seen');
+      expect(html, file).not.toContain('Secret draft');
+      expect(html, file).not.toContain('Draft title never seen');
+    }
+  });
+
+  it('reads the content with one GraphQL request per collection', () => {
+    expect(build.graphqlRequests).toBe(3);
+    expect(build.pageCount).toBe(4);
+  });
+});
+
+describe('access control', () => {
+  it.each(['modules', 'sections', 'pages'])('refuses REST reads of %s without a token', async (collection) => {
+    const response = await fetch(`${strapi.url}/api/${collection}`);
+    expect([401, 403]).toContain(response.status);
+  });
+
+  it('refuses GraphQL reads without a token', async () => {
+    const { status, body } = await postGraphql(strapi.url, '{ pages { slug } }');
+    expect([401, 403]).toContain(status);
+    expect(JSON.stringify(body)).not.toContain('two-zero');
+  });
+
+  it('lets the read-only token read but not write', async () => {
+    const headers = { Authorization: `Bearer ${strapi.read.STRAPI_READ_TOKEN}`, 'Content-Type': 'application/json' };
+    expect((await fetch(`${strapi.url}/api/pages`, { headers })).status).toBe(200);
+    const write = await fetch(`${strapi.url}/api/modules`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ data: { title: 'Nope', slug: 'nope' } }),
+    });
+    expect([401, 403]).toContain(write.status);
+  });
+});

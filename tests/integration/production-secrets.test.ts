@@ -1,0 +1,59 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fillSecrets } from '../../scripts/lib/ensure-env-file.js';
+import { cmsDir, envExamplePath } from '../../scripts/lib/paths.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const dirs: string[] = [];
+
+/** Starts the compiled CMS in production mode and returns what it printed when it stopped. */
+async function startInProduction(
+  change: (env: Record<string, string>) => void,
+): Promise<{ exitCode: number | undefined; output: string }> {
+  const dir = await tempDir('prod');
+  dirs.push(dir);
+  const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  for (const [key, value] of Object.entries(secrets)) if (value !== undefined) env[key] = value;
+  Object.assign(env, {
+    NODE_ENV: 'production',
+    PORT: '0',
+    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    SERVE_ADMIN_PANEL: 'false',
+    ENV_PATH: path.join(dir, 'none.env'),
+  });
+  change(env);
+  const result = await execa('strapi', ['start'], {
+    cwd: cmsDir,
+    env,
+    extendEnv: false,
+    preferLocal: true,
+    all: true,
+    reject: false,
+    timeout: 60_000,
+  });
+  return { exitCode: result.exitCode, output: result.all };
+}
+
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('Strapi in production mode', () => {
+  it.each([
+    ['APP_KEYS', 'a placeholder', 'change-me-key-1,change-me-key-2', /APP_KEYS is still a placeholder/],
+    ['ADMIN_JWT_SECRET', 'missing', undefined, /ADMIN_JWT_SECRET is missing/],
+    ['API_TOKEN_SALT', 'a placeholder', 'change-me', /API_TOKEN_SALT is still a placeholder/],
+    ['JWT_SECRET', 'missing', undefined, /JWT_SECRET is missing/],
+  ])('refuses to start when %s is %s, naming it', async (name, _kind, value, message) => {
+    const { exitCode, output } = await startInProduction((env) => {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    });
+    expect(exitCode).not.toBe(0);
+    expect(output).toMatch(message);
+  });
+});

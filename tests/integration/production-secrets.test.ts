@@ -9,15 +9,20 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
 
-/** Starts the compiled CMS in production mode and returns what it printed when it stopped. */
+/**
+ * Starts the compiled CMS in production mode with fresh secrets, except `name` set to `value`
+ * (or left out when undefined), and returns what it printed when it stopped.
+ */
 async function startInProduction(
-  change: (env: Record<string, string>) => void,
+  name: string,
+  value: string | undefined,
 ): Promise<{ exitCode: number | undefined; output: string }> {
   const dir = await tempDir('prod');
   dirs.push(dir);
   const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
-  for (const [key, value] of Object.entries(secrets)) if (value !== undefined) env[key] = value;
+  for (const [key, secret] of Object.entries(secrets)) if (secret !== undefined && key !== name) env[key] = secret;
+  if (value !== undefined) env[name] = value;
   Object.assign(env, {
     NODE_ENV: 'production',
     PORT: '0',
@@ -25,7 +30,6 @@ async function startInProduction(
     SERVE_ADMIN_PANEL: 'false',
     ENV_PATH: path.join(dir, 'none.env'),
   });
-  change(env);
   const result = await execa('strapi', ['start'], {
     cwd: cmsDir,
     env,
@@ -49,10 +53,7 @@ describe('Strapi in production mode', () => {
     ['API_TOKEN_SALT', 'a placeholder', 'change-me', /API_TOKEN_SALT is still a placeholder/],
     ['JWT_SECRET', 'missing', undefined, /JWT_SECRET is missing/],
   ])('refuses to start when %s is %s, naming it', async (name, _kind, value, message) => {
-    const { exitCode, output } = await startInProduction((env) => {
-      if (value === undefined) delete env[name];
-      else env[name] = value;
-    });
+    const { exitCode, output } = await startInProduction(name, value);
     expect(exitCode).not.toBe(0);
     expect(output).toMatch(message);
   });

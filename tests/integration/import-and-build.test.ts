@@ -8,20 +8,20 @@ import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-c
 import { fixtureSentences } from '../helpers/fixture-sentences.js';
 import { postGraphql } from '../helpers/graphql.js';
 import { readBuiltPage, type BuiltPage } from '../helpers/built-page.js';
-import { startStrapi, type StrapiInstance } from '../helpers/strapi-instance.js';
+import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
 const quiet = (): void => undefined;
 
-let strapi: StrapiInstance;
+let strapi: ThrowawayStrapi;
 let firstImport: ImportSummary;
 let outDir: string;
 let build: BuildSiteResult;
 let page: BuiltPage;
 
 beforeAll(async () => {
-  strapi = await startStrapi();
+  strapi = await startThrowawayStrapi();
   firstImport = await runImport({ paths: [fixture], publish: true, dryRun: false, env: strapi.write, log: quiet });
 
   // Drafts that must stay out of the public build: a new page never published, and an unpublished

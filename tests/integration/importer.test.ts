@@ -3,14 +3,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../scripts/import/run-import.js';
-import { listDocuments, type Collection } from '../../scripts/import/strapi-rest-client.js';
-import { startStrapi, type StrapiInstance } from '../helpers/strapi-instance.js';
+import { listDocuments, strapiRequest, type Collection } from '../../scripts/import/strapi-rest-client.js';
+import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
 const quiet = (): void => undefined;
 
-let strapi: StrapiInstance;
+let strapi: ThrowawayStrapi;
 let dir: string;
 
 /** A Jekyll page with valid front matter unless a test overrides part of it. */
@@ -35,7 +35,7 @@ async function count(collection: Collection, filter: Record<string, string>): Pr
 }
 
 beforeAll(async () => {
-  strapi = await startStrapi();
+  strapi = await startThrowawayStrapi();
   dir = await tempDir('import');
 });
 
@@ -93,6 +93,28 @@ describe('idempotency', () => {
       'page dry-run-module/dry',
     ]);
     expect(await count('modules', { 'filters[slug][$eq]': 'dry-run-module' })).toBe(0);
+  });
+});
+
+describe('page slugs', () => {
+  it('are unique within a module but may repeat across modules', async () => {
+    await runImport({ paths: [fixture], publish: false, dryRun: false, env: strapi.write, log: quiet });
+    const [section] = await listDocuments(
+      strapi.write,
+      'sections',
+      new URLSearchParams({ status: 'draft', 'filters[module][slug][$eq]': 'partnerships' }),
+    );
+    await expect(
+      strapiRequest(strapi.write, 'POST', '/api/pages?status=draft', {
+        data: { number: '2.5', title: 'Copy', slug: 'two-zero', section: section?.documentId },
+      }),
+    ).rejects.toThrow(/already uses the slug "two-zero"/);
+
+    const file = path.join(dir, 'other-module.md');
+    await writeFile(file, page({ module_name: 'other-module', subsection: 'two-zero' }));
+    const other = await runImport({ paths: [file], publish: false, dryRun: false, env: strapi.write, log: quiet });
+    expect(other.failed).toEqual([]);
+    expect(await count('pages', { 'filters[slug][$eq]': 'two-zero' })).toBe(2);
   });
 });
 

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { parseEnv } from 'node:util';
 import { readEnvSchema, writeEnvSchema, type ReadEnv, type WriteEnv } from '@lm/shared';
-import { fillSecrets } from '../../scripts/lib/ensure-env-file.js';
-import { cmsDir, envExamplePath } from '../../scripts/lib/paths.js';
-import { waitForStrapi } from '../../scripts/lib/wait-for-strapi.js';
+import { fillSecrets } from './ensure-env-file.js';
 import { freePort } from './free-port.js';
+import { cmsDir, envExamplePath } from './paths.js';
+import { waitForStrapi } from './wait-for-strapi.js';
 
-export interface StrapiInstance {
+export interface ThrowawayStrapi {
   url: string;
   /** Every variable this Strapi was started with, secrets and tokens included. */
   env: Record<string, string>;
@@ -21,10 +21,11 @@ export interface StrapiInstance {
 }
 
 /**
- * Boots the real CMS (compiled by the integration global setup) on a throwaway SQLite database and
- * a free port, with fresh secrets and API tokens, exactly as `npm start` would provision them.
+ * Boots the real CMS (compiled beforehand: `tsc -p cms`) on a throwaway SQLite database and a free
+ * port, with fresh secrets and API tokens, exactly as `npm start` would provision them. Used by the
+ * integration tests, the schema generator and the benchmarks.
  */
-export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<StrapiInstance> {
+export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}): Promise<ThrowawayStrapi> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lm-strapi-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

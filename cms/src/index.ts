@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { configureAdminViews } from './bootstrap/configure-admin-views';
 import { ensureLocalAdmin } from './bootstrap/ensure-local-admin';
 import { lockDownPublicRole } from './bootstrap/lock-down-public-role';
 import { provisionApiTokens } from './bootstrap/provision-api-tokens';
@@ -14,5 +15,6 @@ export default {
     await lockDownPublicRole(strapi);
     await provisionApiTokens(strapi);
     await ensureLocalAdmin(strapi);
+    await configureAdminViews(strapi);
   },
 };

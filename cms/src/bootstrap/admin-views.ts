@@ -1,0 +1,103 @@
+/** How one field reads in the admin: its label, and a hint under it. */
+interface FieldView {
+  label: string;
+  description?: string;
+}
+
+/** What an editor sees for one content type or component in Strapi's content manager. */
+export interface AdminView {
+  /** Field shown for an entry in relations and titles. */
+  mainField?: string;
+  defaultSortBy?: string;
+  defaultSortOrder?: 'ASC' | 'DESC';
+  /** Columns of the list view, in order. */
+  listColumns?: string[];
+  fields: Record<string, FieldView>;
+}
+
+/**
+ * Editor-facing labels and list views, kept in code so every environment shows the same admin.
+ * Strapi stores these in its database; the bootstrap writes them on each start.
+ */
+export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
+  'api::module.module': {
+    mainField: 'title',
+    defaultSortBy: 'order',
+    defaultSortOrder: 'ASC',
+    listColumns: ['order', 'title', 'slug', 'sections'],
+    fields: {
+      title: { label: 'Title', description: 'Shown to readers, e.g. "Community Partnerships".' },
+      slug: { label: 'URL slug', description: 'The {module} in /modules/{module}/. Changing it changes the URL.' },
+      summary: { label: 'Summary', description: 'One or two sentences for the module list on the home page.' },
+      order: { label: 'Order', description: 'Position on the home page; lower comes first.' },
+      icon: { label: 'Icon' },
+      sections: { label: 'Sections' },
+    },
+  },
+  'api::section.section': {
+    mainField: 'title',
+    defaultSortBy: 'number',
+    defaultSortOrder: 'ASC',
+    listColumns: ['number', 'title', 'module', 'pages'],
+    fields: {
+      module: { label: 'Module' },
+      number: {
+        label: 'Number',
+        description: 'The 2 of "2. What is a Community Partnership?". Readers see it before the title.',
+      },
+      title: { label: 'Title' },
+      slug: { label: 'Slug', description: 'Lower-case words joined by hyphens.' },
+      intro: { label: 'Introduction', description: 'Optional; shown on the module page above the outcomes.' },
+      outcomes: { label: 'Learning outcomes', description: 'One per entry, in the order readers should see them.' },
+      pages: { label: 'Pages' },
+    },
+  },
+  'api::page.page': {
+    mainField: 'title',
+    defaultSortBy: 'number',
+    defaultSortOrder: 'ASC',
+    listColumns: ['number', 'title', 'section', 'slug'],
+    fields: {
+      section: { label: 'Section' },
+      number: { label: 'Number', description: 'e.g. 2.0. Shown before the title; pages are ordered by it.' },
+      title: { label: 'Title', description: 'e.g. "Overview", without the number.' },
+      slug: { label: 'URL slug', description: 'The {page} in /modules/{module}/{page}/, unique within the module.' },
+      body: { label: 'Body', description: "Rich text, resource boxes, and where the section's outcomes appear." },
+      seo: { label: 'Search and sharing' },
+    },
+  },
+};
+
+export const COMPONENT_VIEWS: Record<string, AdminView> = {
+  'content.resource-box': {
+    mainField: 'title',
+    fields: {
+      title: { label: 'Box title', description: 'e.g. "Is this a good partnership opportunity?"' },
+      intro: { label: 'Introduction', description: 'A sentence above the list.' },
+      kind: { label: 'Kind', description: 'Questions, checklist, links or tip: sets how the box looks.' },
+      items: { label: 'Items' },
+    },
+  },
+  'content.resource-item': {
+    mainField: 'text',
+    fields: { text: { label: 'Text' }, url: { label: 'Link (optional)', description: 'https://…, mailto:… or /path' } },
+  },
+  'content.outcomes': {
+    mainField: 'heading',
+    fields: {
+      heading: { label: 'Heading' },
+      lead: { label: 'Lead line', description: 'e.g. "After completing Section 2, … you will be able to..."' },
+    },
+  },
+  'content.rich-text': { fields: { content: { label: 'Text' } } },
+  'learning.outcome': {
+    mainField: 'text',
+    fields: { text: { label: 'Outcome', description: 'Starts with a verb: "Describe…", "Explain…".' } },
+  },
+  'shared.seo': {
+    fields: {
+      metaTitle: { label: 'Title for search engines', description: 'Up to 70 characters; defaults to the page title.' },
+      metaDescription: { label: 'Description for search engines', description: 'Up to 160 characters.' },
+    },
+  },
+};

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildSiteResult } from '../../scripts/build-site/build-site.js';
 import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
@@ -183,6 +184,19 @@ describe('the rest of the built site', () => {
       expect(html, file).not.toContain('Unpublished words never seen');
       expect(html, file).not.toContain('Secret draft');
       expect(html, file).not.toContain('Draft title never seen');
+    }
+  });
+
+  it('is valid HTML on every page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const report = await validator.validateString(await readFile(path.join(outDir, file), 'utf8'), file);
+      const messages = report.results.flatMap((result) =>
+        result.messages.map((message) => `${message.ruleId}: ${message.message}`),
+      );
+      expect(messages, file).toEqual([]);
     }
   });
 

@@ -3,6 +3,7 @@ import { configureAdminViews } from './bootstrap/configure-admin-views';
 import { ensureLocalAdmin } from './bootstrap/ensure-local-admin';
 import { lockDownPublicRole } from './bootstrap/lock-down-public-role';
 import { provisionApiTokens } from './bootstrap/provision-api-tokens';
+import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
 import { pageSlugUniqueInModule } from './middlewares/page-slug-unique-in-module';
 
 export default {
@@ -15,6 +16,7 @@ export default {
     await lockDownPublicRole(strapi);
     await provisionApiTokens(strapi);
     await ensureLocalAdmin(strapi);
+    await registerRebuildWebhook(strapi);
     await configureAdminViews(strapi);
   },
 };

@@ -19,15 +19,18 @@ function pipeLines(stream: NodeJS.ReadableStream, prefix: string, write: (line: 
  */
 export class ChildGroup {
   readonly #children = new Map<string, Child>();
-  #stopping = false;
+  /** Set by the first stop(); later calls wait for the same shutdown. */
+  #stopping: Promise<void> | undefined;
 
   constructor(
     private readonly write: (line: string) => void = (line) => {
       console.log(line);
     },
   ) {
+    // `on`, not `once`: a terminal's Ctrl-C can reach this process twice (directly and relayed by
+    // tsx), and a second signal without a listener would kill it before the children are reaped.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
         void this.stop().then(() => process.exit(0));
       });
     }
@@ -53,19 +56,21 @@ export class ChildGroup {
     this.#children.set(name, child);
     void child.then((result) => {
       this.#children.delete(name);
-      if (!this.#stopping) this.write(`[start] ${name} exited (${result.exitCode ?? result.signal ?? 'unknown'}).`);
+      if (this.#stopping === undefined)
+        this.write(`[start] ${name} exited (${result.exitCode ?? result.signal ?? 'unknown'}).`);
     });
     return child;
   }
 
   /** Stops every child (SIGTERM, then SIGKILL after 5 s) and waits until all have exited. */
-  async stop(): Promise<void> {
-    if (this.#stopping) return;
-    this.#stopping = true;
-    this.write('[start] Stopping…');
-    const running = [...this.#children.values()];
-    for (const child of running) child.kill('SIGTERM');
-    await Promise.all(running);
-    this.write('[start] Stopped.');
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      this.write('[start] Stopping…');
+      const running = [...this.#children.values()];
+      for (const child of running) child.kill('SIGTERM');
+      await Promise.all(running);
+      this.write('[start] Stopped.');
+    })();
+    return this.#stopping;
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Variables whose placeholder becomes a list of random values rather than one. */
 const LIST_VARIABLES: Record<string, number> = { APP_KEYS: 4 };
@@ -42,4 +42,56 @@ export function ensureEnvFile(envPath: string, examplePath: string): boolean {
   }
   writeFileSync(envPath, fillSecrets(example), { mode: 0o600 });
   return true;
+}
+
+const ASSIGNMENT = /^([A-Z0-9_]+)=/;
+
+/**
+ * The part of `.env.example` that an existing `.env` lacks: each missing variable with the comment
+ * lines just above it, placeholders filled with fresh secrets. Returns the names and the text to
+ * append ('' when nothing is missing).
+ */
+export function missingEnvLines(
+  existing: string,
+  example: string,
+  random: (bytes: number) => string = secret,
+): { names: string[]; text: string } {
+  const present = new Set(
+    existing
+      .split('\n')
+      .map((line) => ASSIGNMENT.exec(line.trim())?.[1])
+      .filter((name) => name !== undefined),
+  );
+  const names: string[] = [];
+  const blocks: string[] = [];
+  let comments: string[] = [];
+  for (const line of example.split('\n')) {
+    const name = ASSIGNMENT.exec(line)?.[1];
+    if (name === undefined) {
+      // A blank line ends a comment block; a comment line extends it.
+      comments = line.startsWith('#') ? [...comments, line] : [];
+      continue;
+    }
+    if (!present.has(name)) {
+      names.push(name);
+      blocks.push(...comments, fillSecrets(line, random));
+    }
+    comments = [];
+  }
+  return { names, text: blocks.join('\n') };
+}
+
+/**
+ * Appends to an existing `.env` the variables that `.env.example` gained since it was written (with
+ * fresh secrets for placeholders), so an older `.env` keeps working after an update. Values already
+ * in `.env` are never changed. Returns the names added.
+ */
+export function appendMissingEnvKeys(envPath: string, examplePath: string): string[] {
+  if (!existsSync(envPath)) return [];
+  const existing = readFileSync(envPath, 'utf8');
+  const { names, text } = missingEnvLines(existing, readFileSync(examplePath, 'utf8'));
+  if (names.length === 0) return [];
+  const separator = existing.endsWith('\n') ? '\n' : '\n\n';
+  appendFileSync(envPath, `${separator}# Added by npm start from .env.example:\n${text}\n`);
+  return names;
 }

@@ -7,7 +7,7 @@ import { readEnvSchema, writeEnvSchema, type ReadEnv, type WriteEnv } from '@lm/
 import { fillSecrets } from './ensure-env-file.js';
 import { freePort } from './free-port.js';
 import { cmsDir, envExamplePath } from './paths.js';
-import { waitForStrapi } from './wait-for-strapi.js';
+import { waitForStrapi } from './wait-for-http.js';
 
 export interface ThrowawayStrapi {
   url: string;
@@ -42,6 +42,8 @@ export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}
     DATABASE_FILENAME: path.join(dir, 'data.db'),
     SERVE_ADMIN_PANEL: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // No webhook unless a test asks for one: a developer's rebuild service may be listening.
+    REBUILD_WEBHOOK_URL: '',
     // Keep Strapi from reading a developer's .env: this instance is configured only by `env`.
     ENV_PATH: path.join(dir, 'none.env'),
     ...extraEnv,

@@ -1,2 +1,14 @@
-export { ModulesDocument, PagesDocument, SectionsDocument } from './generated/graphql.js';
-export type { ModulesQuery, PagesQuery, SectionsQuery } from './generated/graphql.js';
+export {
+  FingerprintDocument,
+  ModuleSlugsDocument,
+  ModulesDocument,
+  PagesDocument,
+  SectionsDocument,
+} from './generated/graphql.js';
+export type {
+  FingerprintQuery,
+  ModuleSlugsQuery,
+  ModulesQuery,
+  PagesQuery,
+  SectionsQuery,
+} from './generated/graphql.js';

@@ -1,0 +1,129 @@
+import type { Cancel, Scheduler } from './scheduler.js';
+
+/** The deliveries one build answers. */
+export interface Batch {
+  /** What asked first, e.g. `entry.publish api::page.page` or `reconcile`. */
+  trigger: string;
+  /** How many requests this build answers. */
+  requests: number;
+  /** When the first of them arrived (ms since the epoch). */
+  firstAt: number;
+}
+
+export interface BuildCoalescerOptions {
+  /** Quiet time after the latest request before the build starts. */
+  debounceMs: number;
+  /** Longest the first request of a burst waits, however long the burst goes on. */
+  maxWaitMs: number;
+  scheduler: Scheduler;
+  /** Runs one build. Never called while a previous call is still running. */
+  run: (batch: Batch) => Promise<void>;
+  /** Told about a `run` that rejected anyway; the coalescer carries on. */
+  onError?: (error: unknown) => void;
+}
+
+interface Pending extends Batch {
+  /** The debounce window closed; the batch only waits for the running build to end. */
+  due: boolean;
+}
+
+/**
+ * Turns a stream of rebuild requests into as few builds as keep the site current: a trailing
+ * debounce with a maximum wait, one build at a time, and every request that arrives while a build
+ * runs answered by exactly one follow-up build. A request is never dropped: it either joins the
+ * pending batch or opens a new one.
+ */
+export class BuildCoalescer {
+  readonly #options: BuildCoalescerOptions;
+  #pending: Pending | null = null;
+  #cancelTimer: Cancel | null = null;
+  #running: Promise<void> | null = null;
+  #idleWaiters: Array<() => void> = [];
+  #disposed = false;
+
+  constructor(options: BuildCoalescerOptions) {
+    this.#options = options;
+  }
+
+  /** A build is running now. */
+  get running(): boolean {
+    return this.#running !== null;
+  }
+
+  /** Requests are waiting for a build that has not started yet. */
+  get queued(): boolean {
+    return this.#pending !== null;
+  }
+
+  /** Asks for a build; returns at once. */
+  request(trigger: string): void {
+    if (this.#disposed) return;
+    const now = this.#options.scheduler.now();
+    this.#pending ??= { trigger, requests: 0, firstAt: now, due: false };
+    this.#pending.requests += 1;
+    // Already due: it starts the moment the running build ends, so this request simply joins it.
+    if (this.#pending.due) return;
+    this.#cancelTimer?.();
+    const startAt = Math.min(now + this.#options.debounceMs, this.#pending.firstAt + this.#options.maxWaitMs);
+    this.#cancelTimer = this.#options.scheduler.schedule(
+      () => {
+        this.#onDue();
+      },
+      Math.max(0, startAt - now),
+    );
+  }
+
+  /** Resolves once no build runs and none is pending. */
+  whenIdle(): Promise<void> {
+    if (!this.#running && !this.#pending) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops scheduling: drops the pending batch (the next start's reconcile picks its changes up) and
+   * resolves once the running build, if any, has ended.
+   */
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
+    this.#pending = null;
+    await this.#running;
+    this.#notifyIfIdle();
+  }
+
+  #onDue(): void {
+    this.#cancelTimer = null;
+    if (!this.#pending) return;
+    this.#pending.due = true;
+    this.#startIfReady();
+  }
+
+  #startIfReady(): void {
+    if (this.#running || this.#disposed || !this.#pending?.due) {
+      this.#notifyIfIdle();
+      return;
+    }
+    const { due: _due, ...batch } = this.#pending;
+    this.#pending = null;
+    this.#running = this.#runSafely(batch).finally(() => {
+      this.#running = null;
+      this.#startIfReady();
+    });
+  }
+
+  async #runSafely(batch: Batch): Promise<void> {
+    try {
+      await this.#options.run(batch);
+    } catch (error) {
+      this.#options.onError?.(error);
+    }
+  }
+
+  #notifyIfIdle(): void {
+    if (this.#running || this.#pending) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,0 +1,292 @@
+import { BuildCoalescer, type Batch } from './build-coalescer.js';
+import type { BuildRunner } from './build-runner.js';
+import type { ContentReader } from './content-reader.js';
+import { describeError } from './describe-error.js';
+import { sameFingerprint, type Fingerprint } from './fingerprint.js';
+import type { Logger } from './logger.js';
+import type { ReleaseMeta } from './release-meta.js';
+import type { ReleaseStore } from './release-store.js';
+import type { Cancel, Scheduler } from './scheduler.js';
+import type { HistoryEntry, ServiceState } from './service-state.js';
+import { verifyRelease } from './verify-release.js';
+
+/** Builds listed in /status and kept in state.json. */
+const HISTORY_SIZE = 20;
+
+export interface RebuildServiceOptions {
+  store: ReleaseStore;
+  build: BuildRunner;
+  content: ContentReader;
+  scheduler: Scheduler;
+  logger: Logger;
+  debounceMs: number;
+  maxWaitMs: number;
+  /** 0 turns polling off (the startup check still runs). */
+  reconcileIntervalMs: number;
+  buildTimeoutMs: number;
+}
+
+/** What GET /status answers. */
+export interface RebuildStatus {
+  live: Pick<ReleaseMeta, 'id' | 'builtAt' | 'fingerprint' | 'pageCount'> | null;
+  running: { id: string; trigger: string; startedAt: string } | null;
+  queued: boolean;
+  /** Newest first. */
+  history: HistoryEntry[];
+  /** The latest comparison of Strapi's published content with the last build. */
+  reconcile: { lastAt: string | null; result: 'current' | 'rebuild' | 'failed' | null; error: string | null };
+}
+
+interface Running {
+  id: string;
+  trigger: string;
+  startedAt: string;
+  controller: AbortController;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The rebuild pipeline: requests are coalesced into builds, each build goes into a new release
+ * that is verified and swapped live atomically, and a periodic reconcile catches changes whose
+ * webhook never arrived. Every failure leaves the live release as it was and is recorded.
+ */
+export class RebuildService {
+  readonly #options: RebuildServiceOptions;
+  readonly #coalescer: BuildCoalescer;
+  #live: ReleaseMeta | null = null;
+  #state: ServiceState = { lastBuilt: null, history: [] };
+  #running: Running | null = null;
+  #reconcile: RebuildStatus['reconcile'] = { lastAt: null, result: null, error: null };
+  #reconciling: Promise<void> | null = null;
+  #cancelReconcile: Cancel | null = null;
+  /** Serialises changes of `live` (a deploy and a rollback must not interleave). */
+  #swapQueue: Promise<unknown> = Promise.resolve();
+  #stopped = false;
+
+  constructor(options: RebuildServiceOptions) {
+    this.#options = options;
+    this.#coalescer = new BuildCoalescer({
+      debounceMs: options.debounceMs,
+      maxWaitMs: options.maxWaitMs,
+      scheduler: options.scheduler,
+      run: (batch) => this.#build(batch),
+      onError: (error) => {
+        options.logger.error(`Unexpected error around a build: ${describeError(error)}`);
+      },
+    });
+  }
+
+  /**
+   * Cleans up after a killed run (partial releases are removed and recorded as interrupted), loads
+   * the live release, then checks Strapi in the background: a build starts if nothing is live or
+   * the content changed. Returns without waiting for Strapi, which may be down.
+   */
+  async start(): Promise<void> {
+    const { store, logger, scheduler } = this.#options;
+    const leftovers = await store.prepare();
+    this.#state = (await store.readState()) ?? this.#state;
+    for (const leftover of leftovers) {
+      logger.info(`Removed the partial release ${leftover.name}: the service stopped while building it.`);
+      this.#record({
+        id: leftover.name.replace(/\.partial$/, ''),
+        trigger: 'unknown (interrupted)',
+        requests: 0,
+        startedAt: leftover.modifiedAt || new Date(scheduler.now()).toISOString(),
+        durationMs: null,
+        result: 'failed',
+        error: 'The service stopped during this build; its partial release was removed at the next start.',
+      });
+    }
+    if (leftovers.length > 0) await this.#saveState();
+    this.#live = await store.live();
+    logger.info(
+      this.#live
+        ? `Serving release ${this.#live.id} (built ${this.#live.builtAt}, ${this.#live.pageCount} pages).`
+        : 'No release is live yet; the first build will create one.',
+    );
+    this.#runReconcile('startup');
+  }
+
+  /** Asks for a build (coalesced with others); returns at once. */
+  request(trigger: string): void {
+    if (this.#stopped) return;
+    this.#coalescer.request(trigger);
+  }
+
+  /**
+   * Compares Strapi's published content with the last build and asks for a build when it differs
+   * or nothing is live. When Strapi cannot answer, the live release stays and the next interval
+   * retries.
+   */
+  async reconcile(reason: string): Promise<void> {
+    const { content, scheduler, logger } = this.#options;
+    // A build is coming anyway, and it stores a fresh fingerprint.
+    if (this.#stopped || this.#coalescer.running || this.#coalescer.queued) return;
+    const lastAt = new Date(scheduler.now()).toISOString();
+    let current: Fingerprint;
+    try {
+      current = await content.fingerprint();
+    } catch (error) {
+      const message = describeError(error);
+      this.#reconcile = { lastAt, result: 'failed', error: message };
+      const retry = this.#options.reconcileIntervalMs
+        ? `retrying in ${seconds(this.#options.reconcileIntervalMs)}`
+        : 'polling is off (RECONCILE_INTERVAL_MS=0)';
+      logger.error(`Cannot check the published content (${reason}); the live release stays, ${retry}. ${message}`);
+      return;
+    }
+    const reference = this.#state.lastBuilt?.fingerprint ?? this.#live?.fingerprint ?? null;
+    let why: string | null = null;
+    if (!this.#live) why = 'nothing is live yet';
+    else if (!reference || !sameFingerprint(reference, current)) why = 'the published content changed';
+    this.#reconcile = { lastAt, result: why ? 'rebuild' : 'current', error: null };
+    if (why) {
+      logger.info(`Reconcile (${reason}): ${why}; building.`);
+      this.request(`reconcile (${reason}): ${why}`);
+    }
+  }
+
+  /**
+   * Points live back at the previous kept release, without building. Returns it, or null when there
+   * is no older release.
+   */
+  rollback(): Promise<ReleaseMeta | null> {
+    return this.#exclusive(async () => {
+      const from = this.#live?.id ?? 'nothing';
+      const meta = await this.#options.store.rollback();
+      if (meta) {
+        this.#live = meta;
+        this.#options.logger.info(`Rolled back from ${from} to release ${meta.id}.`);
+      }
+      return meta;
+    });
+  }
+
+  /** A snapshot for GET /status. */
+  status(): RebuildStatus {
+    const live = this.#live;
+    return {
+      live: live
+        ? { id: live.id, builtAt: live.builtAt, fingerprint: live.fingerprint, pageCount: live.pageCount }
+        : null,
+      running: this.#running
+        ? { id: this.#running.id, trigger: this.#running.trigger, startedAt: this.#running.startedAt }
+        : null,
+      queued: this.#coalescer.queued,
+      history: this.#state.history,
+      reconcile: this.#reconcile,
+    };
+  }
+
+  /** Resolves once no build runs or waits (for tests and shutdown). */
+  whenIdle(): Promise<void> {
+    return this.#coalescer.whenIdle();
+  }
+
+  /** Stops polling, aborts the running build and waits for it to clean up. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#cancelReconcile?.();
+    this.#running?.controller.abort(new Error('the rebuild service is stopping'));
+    await this.#coalescer.dispose();
+    await this.#reconciling;
+  }
+
+  #runReconcile(reason: string): void {
+    this.#reconciling = this.reconcile(reason)
+      .catch((error: unknown) => {
+        this.#options.logger.error(`Reconcile failed: ${describeError(error)}`);
+      })
+      .finally(() => {
+        this.#reconciling = null;
+        const interval = this.#options.reconcileIntervalMs;
+        if (interval > 0 && !this.#stopped) {
+          this.#cancelReconcile = this.#options.scheduler.schedule(() => {
+            this.#runReconcile('interval');
+          }, interval);
+        }
+      });
+  }
+
+  async #build(batch: Batch): Promise<void> {
+    const { store, build, content, scheduler, logger } = this.#options;
+    const started = scheduler.now();
+    const startedAt = new Date(started).toISOString();
+    const requests = batch.requests > 1 ? `, ${batch.requests} requests` : '';
+    let id = `unstarted-${started}`;
+    const controller = new AbortController();
+    const cancelTimeout = scheduler.schedule(() => {
+      controller.abort(new Error(`the build took longer than ${seconds(this.#options.buildTimeoutMs)}`));
+    }, this.#options.buildTimeoutMs);
+    try {
+      const release = await store.begin(started);
+      id = release.id;
+      this.#running = { id, trigger: batch.trigger, startedAt, controller };
+      logger.info(`Building release ${id} (${batch.trigger}${requests})…`);
+      // Read before the build: if content changes during it, the stored fingerprint is older than
+      // the content, so the next reconcile rebuilds rather than missing the change.
+      const fingerprint = await content.fingerprint();
+      const moduleSlugs = fingerprint.modules.total > 0 ? await content.moduleSlugs() : [];
+      await build({ outDir: release.dir, signal: controller.signal });
+      controller.signal.throwIfAborted();
+      const pageCount = await verifyRelease(release.dir, { moduleSlugs, expectPages: fingerprint.pages.total > 0 });
+      const durationMs = scheduler.now() - started;
+      const meta: ReleaseMeta = {
+        id,
+        builtAt: new Date(scheduler.now()).toISOString(),
+        fingerprint,
+        pageCount,
+        trigger: batch.trigger,
+        durationMs,
+      };
+      const pruned = await this.#exclusive(async () => {
+        const removed = await store.publish(meta);
+        this.#live = meta;
+        return removed;
+      });
+      this.#state.lastBuilt = { id, fingerprint };
+      this.#record({ id, trigger: batch.trigger, requests: batch.requests, startedAt, durationMs, result: 'success' });
+      const prunedNote = pruned.length > 0 ? `; removed ${pruned.length} old release(s)` : '';
+      logger.info(`Live: release ${id}, ${pageCount} pages, built in ${seconds(durationMs)}${prunedNote}.`);
+    } catch (error) {
+      const reason: unknown = controller.signal.reason;
+      const message = controller.signal.aborted ? `Aborted: ${describeError(reason ?? error)}` : describeError(error);
+      await store.discard(id).catch(() => undefined);
+      this.#record({
+        id,
+        trigger: batch.trigger,
+        requests: batch.requests,
+        startedAt,
+        durationMs: scheduler.now() - started,
+        result: 'failed',
+        error: message,
+      });
+      logger.error(`Build ${id} failed; release ${this.#live?.id ?? '(none)'} stays live. ${message}`);
+    } finally {
+      cancelTimeout();
+      this.#running = null;
+      await this.#saveState();
+    }
+  }
+
+  #record(entry: HistoryEntry): void {
+    this.#state.history = [entry, ...this.#state.history].slice(0, HISTORY_SIZE);
+  }
+
+  async #saveState(): Promise<void> {
+    try {
+      await this.#options.store.writeState(this.#state);
+    } catch (error) {
+      this.#options.logger.error(
+        `Cannot save state.json; /status history may be lost on restart. ${describeError(error)}`,
+      );
+    }
+  }
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#swapQueue.then(task);
+    this.#swapQueue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,6 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 
 type Child = ResultPromise<{ all: true; reject: false }>;
+
+/** How long children get to exit on the Ctrl-C they received themselves before we send SIGTERM. */
+const GRACE_MS = 5_000;
 
 /** Prefixes each line a child prints, so interleaved output stays readable. */
 function pipeLines(stream: NodeJS.ReadableStream, prefix: string, write: (line: string) => void): void {
@@ -29,9 +33,9 @@ export class ChildGroup {
   ) {
     // `on`, not `once`: a terminal's Ctrl-C can reach this process twice (directly and relayed by
     // tsx), and a second signal without a listener would kill it before the children are reaped.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => {
-        void this.stop().then(() => process.exit(0));
+        void this.stop(signal).then(() => process.exit(0));
       });
     }
   }
@@ -52,7 +56,11 @@ export class ChildGroup {
       reject: false,
       forceKillAfterDelay: 5_000,
     });
-    pipeLines(child.all, `[${name}]`, this.write);
+    // Once stopping, children's own shutdown output is dropped: Strapi 5 in development prints a
+    // harmless stack trace when it stops (strapi/strapi#21458), which would only alarm the reader.
+    pipeLines(child.all, `[${name}]`, (line) => {
+      if (this.#stopping === undefined) this.write(line);
+    });
     this.#children.set(name, child);
     void child.then((result) => {
       this.#children.delete(name);
@@ -63,11 +71,14 @@ export class ChildGroup {
   }
 
   /** Stops every child (SIGTERM, then SIGKILL after 5 s) and waits until all have exited. */
-  stop(): Promise<void> {
+  stop(signal?: NodeJS.Signals): Promise<void> {
     this.#stopping ??= (async () => {
       this.write('[start] Stopping…');
       const running = [...this.#children.values()];
-      for (const child of running) child.kill('SIGTERM');
+      // Ctrl-C reaches the whole process group, so the children are already shutting down; a
+      // second signal would make Strapi run its shutdown twice and crash. Give them a moment first.
+      if (signal === 'SIGINT') await Promise.race([Promise.all(running), sleep(GRACE_MS)]);
+      for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.all(running);
       this.write('[start] Stopped.');
     })();

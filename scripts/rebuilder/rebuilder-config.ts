@@ -43,7 +43,7 @@ export const rebuilderConfigSchema = (repoRoot: string) =>
           'REBUILD_WEBHOOK_SECRET is still the placeholder from .env.example; set it to a long random value.',
         ),
       /** Quiet time after the last delivery before a build starts. */
-      REBUILD_DEBOUNCE_MS: wholeNumber('REBUILD_DEBOUNCE_MS', 1_500, 0),
+      REBUILD_DEBOUNCE_MS: wholeNumber('REBUILD_DEBOUNCE_MS', 1_000, 0),
       /** Longest a burst of deliveries may delay its build. */
       REBUILD_MAX_WAIT_MS: wholeNumber('REBUILD_MAX_WAIT_MS', 10_000, 0),
       /** Longest one build may run before it is aborted and recorded as failed. */

@@ -92,7 +92,8 @@ export const pageEntrySchema = z.object({
   slug,
   updatedAt: z.string().nullable(),
   seo: z.object({ metaTitle: z.string().nullable(), metaDescription: z.string().nullable() }).nullable(),
-  section: ref({ number: z.number().int(), title: z.string(), slug, module: ref({ slug, title: z.string() }) }),
+  /** Only a reference: the section's own entry holds its number, title and module. */
+  section: ref({}),
   body: z.array(bodyBlockSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
 });
 export type PageEntry = z.infer<typeof pageEntrySchema>;

@@ -200,9 +200,29 @@ describe('the rest of the built site', () => {
     }
   });
 
-  it('reads the content with one GraphQL request per collection', () => {
-    expect(build.graphqlRequests).toBe(3);
+  it('reads the content 100 entries per request: a list of stamps, then the entries in full', () => {
+    // Per collection: one request for the stamps, one for the (changed) entries.
+    expect(build.graphqlRequests).toBe(6);
     expect(build.pageCount).toBe(4);
+  });
+
+  it('refetches only what changed since the last build', async () => {
+    const again = await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
+    expect(again.graphqlRequests).toBe(3);
+    const [published] = await listDocuments(
+      strapi.write,
+      'pages',
+      new URLSearchParams({ status: 'published', 'filters[slug][$eq]': 'two-zero' }),
+    );
+    await strapiRequest(strapi.write, 'PUT', `/api/pages/${String(published?.documentId)}?status=published`, {
+      data: { title: 'Overview, revised' },
+    });
+    const changed = await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
+    expect(changed.graphqlRequests).toBe(4);
+    const revised = await readBuiltPage(outDir, 'modules/partnerships/two-zero');
+    expect(revised.text(revised.one('h1'))).toBe('2.0 Overview, revised');
+    // The other entries came from the cache and still render.
+    expect(revised.all('aside li')).toHaveLength(6);
   });
 });
 

@@ -1,14 +1,11 @@
 export {
   FingerprintDocument,
   ModuleSlugsDocument,
-  ModulesDocument,
-  PagesDocument,
-  SectionsDocument,
+  ModuleStampsDocument,
+  ModulesByIdDocument,
+  PageStampsDocument,
+  PagesByIdDocument,
+  SectionStampsDocument,
+  SectionsByIdDocument,
 } from './generated/graphql.js';
-export type {
-  FingerprintQuery,
-  ModuleSlugsQuery,
-  ModulesQuery,
-  PagesQuery,
-  SectionsQuery,
-} from './generated/graphql.js';
+export type { FingerprintQuery, ModuleSlugsQuery } from './generated/graphql.js';

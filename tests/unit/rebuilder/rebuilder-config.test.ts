@@ -14,7 +14,7 @@ describe('parseRebuilderConfig', () => {
       STRAPI_URL: 'http://localhost:1337',
       REBUILD_HOST: '127.0.0.1',
       REBUILD_PORT: 4322,
-      REBUILD_DEBOUNCE_MS: 1_500,
+      REBUILD_DEBOUNCE_MS: 1_000,
       REBUILD_MAX_WAIT_MS: 10_000,
       REBUILD_TIMEOUT_MS: 600_000,
       RECONCILE_INTERVAL_MS: 180_000,

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { pageUrl } from '@lm/shared';
+import { buildSite } from '../build-site/build-site.js';
+import { runImport } from '../import/run-import.js';
+import { listDocuments } from '../import/strapi-rest-client.js';
+import { freePort } from '../lib/free-port.js';
+import { cmsDir } from '../lib/paths.js';
+import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
+import { runRebuilder } from '../rebuilder/run-rebuilder.js';
+import { generateContent } from './generate-content.js';
+import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
+import { percentile } from './percentile.js';
+import { z } from 'zod';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 12);
+const demoDir = fileURLToPath(new URL('../start/demo', import.meta.url));
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+interface Row {
+  dataset: string;
+  pages: number;
+  publishes: number;
+  p50: number;
+  p95: number;
+  max: number;
+  buildMs: number;
+  graphqlRequests: number;
+}
+
+const pageSchema = z.object({
+  documentId: z.string(),
+  slug: z.string(),
+  section: z.object({ module: z.object({ slug: z.string() }) }),
+});
+
+/** Published pages with their module, to publish edits to. */
+async function publishedPages(
+  strapi: ThrowawayStrapi,
+): Promise<Array<{ documentId: string; moduleSlug: string; slug: string }>> {
+  const raw = await listDocuments(
+    strapi.write,
+    'pages',
+    new URLSearchParams({
+      status: 'published',
+      'fields[0]': 'slug',
+      'populate[section][populate][module][fields][0]': 'slug',
+    }),
+  );
+  return raw.map((entry) => {
+    const page = pageSchema.parse(entry);
+    return { documentId: page.documentId, moduleSlug: page.section.module.slug, slug: page.slug };
+  });
+}
+
+/** One dataset: seed a throwaway Strapi, measure a full build, then publish-to-live latency. */
+async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => Promise<void>): Promise<Row> {
+  const [rebuildPort, sitePort] = [await freePort(), await freePort()];
+  const secret = randomBytes(24).toString('base64url');
+  const strapi = await startThrowawayStrapi({
+    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${String(rebuildPort)}/hooks/strapi`,
+    REBUILD_WEBHOOK_SECRET: secret,
+  });
+  const releasesDir = await mkdtemp(path.join(tmpdir(), 'lm-bench-releases-'));
+  const buildDir = await mkdtemp(path.join(tmpdir(), 'lm-bench-build-'));
+  try {
+    console.log(`[bench] ${dataset}: seeding…`);
+    await seed(strapi);
+    const pages = await publishedPages(strapi);
+
+    console.log(`[bench] ${dataset}: full build of ${String(pages.length)} pages…`);
+    const env = { PATH: process.env.PATH, ...strapi.read };
+    const build = await buildSite({ outDir: buildDir, env });
+
+    const rebuilder = await runRebuilder({
+      env: {
+        ...env,
+        REBUILD_WEBHOOK_SECRET: secret,
+        REBUILD_PORT: String(rebuildPort),
+        SITE_PORT: String(sitePort),
+        RELEASES_DIR: releasesDir,
+        // The production defaults for coalescing, and no reconcile poll: only webhooks trigger.
+        RECONCILE_INTERVAL_MS: '0',
+      },
+      logger: {
+        info: () => undefined,
+        error: (message) => {
+          console.error(message);
+        },
+      },
+    });
+    try {
+      await waitForLive(rebuilder.apiUrl);
+      // Spread the edits over the whole site rather than hammering one page.
+      const step = Math.max(1, Math.floor(pages.length / PUBLISHES));
+      const targets: PublishTarget[] = Array.from(
+        { length: PUBLISHES },
+        (_, index) => pages[(index * step) % pages.length],
+      )
+        .filter((page) => page !== undefined)
+        .map((page) => ({
+          documentId: page.documentId,
+          url: `${rebuilder.siteUrl}${pageUrl(page.moduleSlug, page.slug)}`,
+        }));
+      console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
+      const latencies = await measurePublishLatency(strapi.write, targets);
+      return {
+        dataset,
+        pages: pages.length,
+        publishes: latencies.length,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        max: Math.max(...latencies),
+        buildMs: build.durationMs,
+        graphqlRequests: build.graphqlRequests,
+      };
+    } finally {
+      await rebuilder.stop();
+    }
+  } finally {
+    await strapi.stop();
+    await rm(releasesDir, { recursive: true, force: true });
+    await rm(buildDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForLive(apiUrl: string): Promise<void> {
+  const schema = z.object({ live: z.unknown().nullable(), running: z.unknown().nullable(), queued: z.boolean() });
+  for (const started = Date.now(); Date.now() - started < 600_000; ) {
+    const current = schema.parse(await (await fetch(`${apiUrl}/status`)).json());
+    if (current.live && current.running === null && !current.queued) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('[bench] the first release never went live');
+}
+
+/**
+ * `npm run bench:publish`: publish-to-live latency (publish API call returned → served HTML shows
+ * the change), p50 and p95, on the demo content and on a generated set of 1,000 pages; plus the
+ * full build time and GraphQL requests per build.
+ */
+async function main(): Promise<void> {
+  await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
+  const rows: Row[] = [];
+  rows.push(
+    await benchDataset('demo', async (strapi) => {
+      await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
+    }),
+  );
+  rows.push(
+    await benchDataset('generated', async (strapi) => {
+      await generateContent({
+        env: strapi.write,
+        modules: 10,
+        sectionsPerModule: 10,
+        pagesPerSection: 10,
+        log: (line) => {
+          if (line.endsWith('00/1000 pages')) console.log(line);
+        },
+      });
+    }),
+  );
+  console.log('');
+  console.log('| dataset | pages | publishes | p50 | p95 | max | full build | GraphQL requests/build |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(
+      `| ${row.dataset} | ${String(row.pages)} | ${String(row.publishes)} | ${seconds(row.p50)} | ${seconds(row.p95)} | ${seconds(row.max)} | ${seconds(row.buildMs)} | ${String(row.graphqlRequests)} |`,
+    );
+  }
+  console.log('');
+  console.log(
+    `node ${process.version}, ${String((await import('node:os')).cpus().length)} cores; latency = publish API call returned → served HTML contains the change.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

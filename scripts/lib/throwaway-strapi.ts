@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import { parseEnv } from 'node:util';
 import { readEnvSchema, writeEnvSchema, type ReadEnv, type WriteEnv } from '@lm/shared';
 import { fillSecrets } from './ensure-env-file.js';
@@ -29,35 +29,10 @@ export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}
   const dir = await mkdtemp(path.join(tmpdir(), 'lm-strapi-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    ...Object.fromEntries(Object.entries(secrets).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    STRAPI_URL: url,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dir, 'data.db'),
-    SERVE_ADMIN_PANEL: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    // No webhook unless a test asks for one: a developer's rebuild service may be listening.
-    REBUILD_WEBHOOK_URL: '',
-    // Keep Strapi from reading a developer's .env: this instance is configured only by `env`.
-    ENV_PATH: path.join(dir, 'none.env'),
-    ...extraEnv,
-  };
+  const env = await throwawayEnv(dir, { PORT: String(port), STRAPI_URL: url, ...extraEnv });
   let output = '';
-  const child: ResultPromise = execa('strapi', ['start'], {
-    cwd: cmsDir,
-    env,
-    extendEnv: false,
-    preferLocal: true,
-    all: true,
-    reject: false,
-  });
-  child.all?.on('data', (chunk: Buffer) => {
+  const child = spawnStrapi(env);
+  child.all.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
   try {
@@ -78,4 +53,48 @@ export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The environment of a throwaway CMS whose files live in `dir`: fresh secrets and tokens from
+ * `.env.example`, SQLite in `dir`, no admin bundle, no webhook. `overrides` win; a key set to
+ * undefined is left out (to test a missing variable).
+ */
+export async function throwawayEnv(
+  dir: string,
+  overrides: Record<string, string | undefined> = {},
+): Promise<Record<string, string>> {
+  const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
+  const merged: Record<string, string | undefined> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    ...secrets,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    SERVE_ADMIN_PANEL: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    // No webhook unless a test asks for one: a developer's rebuild service may be listening.
+    REBUILD_WEBHOOK_URL: '',
+    // Keep Strapi from reading a developer's .env: this instance is configured only by `env`.
+    ENV_PATH: path.join(dir, 'none.env'),
+    ...overrides,
+  };
+  return Object.fromEntries(
+    Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** Runs `strapi start` in the compiled CMS with exactly `env`. */
+export function spawnStrapi(env: Record<string, string>, options: { timeout?: number } = {}) {
+  return execa('strapi', ['start'], {
+    cwd: cmsDir,
+    env,
+    extendEnv: false,
+    preferLocal: true,
+    all: true,
+    reject: false,
+    ...options,
+  });
 }

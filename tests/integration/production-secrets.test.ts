@@ -1,10 +1,6 @@
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { parseEnv } from 'node:util';
-import { execa } from 'execa';
+import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fillSecrets } from '../../scripts/lib/ensure-env-file.js';
-import { cmsDir, envExamplePath } from '../../scripts/lib/paths.js';
+import { spawnStrapi, throwawayEnv } from '../../scripts/lib/throwaway-strapi.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dirs: string[] = [];
@@ -19,26 +15,8 @@ async function startInProduction(
 ): Promise<{ exitCode: number | undefined; output: string }> {
   const dir = await tempDir('prod');
   dirs.push(dir);
-  const secrets = parseEnv(fillSecrets(await readFile(envExamplePath, 'utf8')));
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
-  for (const [key, secret] of Object.entries(secrets)) if (secret !== undefined && key !== name) env[key] = secret;
-  if (value !== undefined) env[name] = value;
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    PORT: '0',
-    DATABASE_FILENAME: path.join(dir, 'data.db'),
-    SERVE_ADMIN_PANEL: 'false',
-    ENV_PATH: path.join(dir, 'none.env'),
-  });
-  const result = await execa('strapi', ['start'], {
-    cwd: cmsDir,
-    env,
-    extendEnv: false,
-    preferLocal: true,
-    all: true,
-    reject: false,
-    timeout: 60_000,
-  });
+  const env = await throwawayEnv(dir, { NODE_ENV: 'production', PORT: '0', [name]: value });
+  const result = await spawnStrapi(env, { timeout: 60_000 });
   return { exitCode: result.exitCode, output: result.all };
 }
 

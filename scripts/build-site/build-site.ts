@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { siteDir } from '../lib/paths.js';
+import { BuildOutput, forEachLine } from './build-output.js';
 
 export interface BuildSiteOptions {
   /** Where the static site is written; Astro empties it first. */
@@ -20,8 +21,8 @@ export interface BuildSiteResult {
   pageCount: number;
 }
 
-const REQUESTS = /\((\d+) GraphQL requests so far\)/;
-const PAGES = /(\d+) page\(s\) built/;
+/** Plain, uncoloured output, and no telemetry from build machines. */
+export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /**
  * Runs `astro build` for the site in its own process, so a crash or a memory spike in a build can
@@ -29,34 +30,24 @@ const PAGES = /(\d+) page\(s\) built/;
  */
 export async function buildSite({ outDir, env, onLine, signal }: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
-  let graphqlRequests = 0;
-  let pageCount = 0;
-  const output: string[] = [];
+  const output = new BuildOutput();
   const child = execa('astro', ['build', '--outDir', outDir], {
     cwd: siteDir,
     preferLocal: true,
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...env, ...BUILD_ENV },
     extendEnv: false,
     all: true,
     reject: false,
     cancelSignal: signal,
     lines: false,
   });
-  child.all.setEncoding('utf8');
-  let pending = '';
-  child.all.on('data', (chunk: string) => {
-    const parts = (pending + chunk).split('\n');
-    pending = parts.pop() ?? '';
-    for (const line of parts) {
-      output.push(line);
-      graphqlRequests = Math.max(graphqlRequests, Number(REQUESTS.exec(line)?.[1] ?? 0));
-      pageCount = Math.max(pageCount, Number(PAGES.exec(line)?.[1] ?? 0));
-      onLine?.(line);
-    }
+  forEachLine(child.all, (line) => {
+    output.add(line);
+    onLine?.(line);
   });
   const result = await child;
   if (result.failed) {
-    const tail = output.slice(-25).join('\n');
+    const tail = output.tail();
     throw new Error(
       `[build] astro build failed (${result.isCanceled ? 'cancelled' : `exit ${result.exitCode ?? 'unknown'}`}):\n${tail}`,
       {
@@ -64,5 +55,9 @@ export async function buildSite({ outDir, env, onLine, signal }: BuildSiteOption
       },
     );
   }
-  return { durationMs: Math.round(performance.now() - started), graphqlRequests, pageCount };
+  return {
+    durationMs: Math.round(performance.now() - started),
+    graphqlRequests: output.graphqlRequests,
+    pageCount: output.pageCount,
+  };
 }

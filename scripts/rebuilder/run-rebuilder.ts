@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { WarmSiteBuilder } from '../build-site/warm-site-builder.js';
 import { createStaticServer } from '../lib/static-server.js';
 import { repoRoot } from '../lib/paths.js';
 import { astroBuildRunner } from './astro-build-runner.js';
@@ -44,9 +45,10 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
   const config = parseRebuilderConfig(options.env, repoRoot);
   const logger = options.logger ?? createLogger();
   const store = new ReleaseStore(config.RELEASES_DIR, config.RELEASES_KEEP);
+  const builder = new WarmSiteBuilder(options.env);
   const service = new RebuildService({
     store,
-    build: options.build ?? astroBuildRunner(options.env, logger),
+    build: options.build ?? astroBuildRunner(builder, logger),
     content: options.content ?? createStrapiContentReader({ url: config.STRAPI_URL, token: config.STRAPI_READ_TOKEN }),
     scheduler: options.scheduler ?? systemScheduler,
     logger,
@@ -58,7 +60,10 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
   const api = createServer(createRebuilderHandler({ service, secret: config.REBUILD_WEBHOOK_SECRET, logger }));
   const site = createStaticServer(() => store.livePath);
   const host = config.REBUILD_HOST;
-  const stopServers = (): Promise<unknown> => Promise.all([close(api), close(site)]);
+  const stopServers = (): Promise<unknown> => {
+    builder.stop();
+    return Promise.all([close(api), close(site)]);
+  };
 
   try {
     // Clean up before serving, so a partial release is gone before anyone can ask for it.

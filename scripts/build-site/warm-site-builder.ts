@@ -1,0 +1,132 @@
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import { z } from 'zod';
+import { siteDir } from '../lib/paths.js';
+import { BuildOutput, forEachLine } from './build-output.js';
+import { BUILD_ENV, type BuildSiteResult } from './build-site.js';
+
+const workerEntry = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
+const replySchema = z.union([
+  z.object({ ready: z.literal(true) }),
+  z.object({ id: z.number(), ok: z.literal(true) }),
+  z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
+]);
+
+/** Builds in one worker before it is replaced, so memory a build leaves behind cannot pile up. */
+const BUILDS_PER_WORKER = 25;
+
+type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
+
+interface Pending {
+  id: number;
+  output: BuildOutput;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Runs site builds in a long-lived worker process (build-worker.ts) instead of a new `astro build`
+ * per build: the rebuild service builds after every publish, and a warm worker builds in about half
+ * the time. A build that is aborted, or a worker that dies, costs only that worker: the next build
+ * starts a new one. Builds must not overlap (the rebuild service runs one at a time).
+ */
+export class WarmSiteBuilder {
+  #worker: Worker | undefined;
+  #ready: Promise<void> | undefined;
+  #pending: Pending | undefined;
+  #builds = 0;
+  #nextId = 1;
+
+  constructor(
+    private readonly env: Record<string, string | undefined>,
+    private readonly onLine: (line: string) => void = () => undefined,
+  ) {}
+
+  /** Builds the site into `outDir`; rejects with the build's last output when it fails. */
+  async build({ outDir, signal }: { outDir: string; signal?: AbortSignal }): Promise<BuildSiteResult> {
+    if (this.#pending) throw new Error('[build] A build is already running in the warm worker.');
+    if (this.#builds >= BUILDS_PER_WORKER) this.stop();
+    await this.#start();
+    // Read after the await: a worker is a promise (of its exit), so it cannot be awaited for.
+    const worker = this.#worker;
+    if (!worker) throw new Error('[build] The build worker did not start.');
+    const started = performance.now();
+    const output = new BuildOutput();
+    const id = this.#nextId++;
+    this.#builds += 1;
+    const done = new Promise<void>((resolve, reject) => {
+      this.#pending = { id, output, resolve, reject };
+    });
+    const abort = (): void => {
+      this.#fail(new Error('[build] The build was cancelled.'));
+      this.stop();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await worker.sendMessage({ id, outDir });
+      await done;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      this.#pending = undefined;
+    }
+    return {
+      durationMs: Math.round(performance.now() - started),
+      graphqlRequests: output.graphqlRequests,
+      pageCount: output.pageCount,
+    };
+  }
+
+  /** Stops the worker (if any); a build in progress fails. */
+  stop(): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    this.#builds = 0;
+    worker?.kill('SIGKILL');
+  }
+
+  #start(): Promise<void> {
+    if (this.#worker && this.#ready) return this.#ready;
+    const worker: Worker = execa(process.execPath, ['--import', 'tsx', workerEntry], {
+      cwd: siteDir,
+      env: { ...this.env, ...BUILD_ENV },
+      extendEnv: false,
+      ipc: true,
+      all: true,
+      reject: false,
+    });
+    this.#worker = worker;
+    forEachLine(worker.all, (line) => {
+      this.#pending?.output.add(line);
+      this.onLine(line);
+    });
+    this.#ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: unknown) => {
+        const parsed = replySchema.safeParse(message);
+        if (!parsed.success) return;
+        const reply = parsed.data;
+        if ('ready' in reply) {
+          resolve();
+        } else if (reply.id === this.#pending?.id) {
+          if (reply.ok) this.#pending.resolve();
+          else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.tail()}`));
+        }
+      });
+      void worker.then((result) => {
+        if (this.#worker === worker) this.stop();
+        const error = new Error(
+          `[build] The build worker exited (${String(result.exitCode ?? result.signal)}):\n${result.all.slice(-2000)}`,
+        );
+        reject(error);
+        this.#fail(error);
+      });
+    });
+    return this.#ready;
+  }
+
+  #fail(error: Error): void {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.reject(error);
+  }
+}

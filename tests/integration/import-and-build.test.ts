@@ -4,6 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildSiteResult } from '../../scripts/build-site/build-site.js';
+import { WarmSiteBuilder } from '../../scripts/build-site/warm-site-builder.js';
 import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
 import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
 import { fixtureSentences } from '../helpers/fixture-sentences.js';
@@ -223,6 +224,29 @@ describe('the rest of the built site', () => {
     expect(revised.text(revised.one('h1'))).toBe('2.0 Overview, revised');
     // The other entries came from the cache and still render.
     expect(revised.all('aside li')).toHaveLength(6);
+  });
+});
+
+describe('the warm build worker (used by the rebuild service)', () => {
+  it('builds the same site, survives a cancelled build and builds again', async () => {
+    const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read });
+    const dir = await tempDir('warm');
+    try {
+      const first = await builder.build({ outDir: dir });
+      expect(first.pageCount).toBe(build.pageCount);
+      const controller = new AbortController();
+      setTimeout(() => {
+        controller.abort();
+      }, 300);
+      await expect(builder.build({ outDir: dir, signal: controller.signal })).rejects.toThrow(/cancelled/);
+      const again = await builder.build({ outDir: dir });
+      expect(again.pageCount).toBe(build.pageCount);
+      const warmPage = await readBuiltPage(dir, 'modules/partnerships/two-zero');
+      expect(warmPage.all('aside li')).toHaveLength(6);
+    } finally {
+      builder.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,43 +1,114 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'zod';
 import { graphqlRequestCount } from '../lib/strapi-client';
 import { readEnv } from '../lib/read-env';
 
 /** Strapi's GraphQL `amountLimit`: the most entries one request may ask for. */
 export const PAGE_SIZE = 100;
 
-/**
- * What changes whenever a published document changes: its dates (Strapi sets both on every
- * publish) and, where queried, the parent it belongs to.
- */
+/** What changes whenever a published document changes: Strapi sets both dates on every publish. */
 export interface Stamp {
   documentId: string;
   updatedAt?: string | null;
   publishedAt?: string | null;
 }
 
-export interface StrapiCollectionSource {
+/** A stamp listed with its parent (undefined when the listing did not ask for parents). */
+export interface ChildStamp extends Stamp {
+  parentId?: string | null;
+}
+
+/** One page of a paginated stamp listing. */
+export interface StampPage<T extends Stamp> {
+  nodes: readonly T[];
+  pageInfo: { pageCount: number };
+}
+
+export interface StrapiCollectionSource<Node extends { documentId: string }> {
   /** The collection's name, for messages. */
   name: string;
   /** The query document for full entries: a change to it makes every entry stale. */
   query: unknown;
-  /** One page of the stamps of all published documents. */
-  listStamps: (page: number, pageSize: number) => Promise<{ nodes: readonly Stamp[]; pageInfo: { pageCount: number } }>;
+  /**
+   * One page of the stamps of all published documents; with `withParents`, each names its parent.
+   * Strapi resolves a relation once per entry, so asking for parents is several times slower.
+   */
+  listStamps: (page: number, pageSize: number, withParents: boolean) => Promise<StampPage<ChildStamp>>;
   /** The full published documents with these ids (at most PAGE_SIZE). */
-  fetchByIds: (ids: string[], pageSize: number) => Promise<ReadonlyArray<{ documentId: string } | null>>;
+  fetchByIds: (ids: string[], pageSize: number) => Promise<ReadonlyArray<Node | null>>;
+  /**
+   * For a collection whose entries belong to a parent (a page to its section): the parent
+   * collection's stamps, and the parent a fetched entry names.
+   */
+  parent?: {
+    listStamps: (page: number, pageSize: number) => Promise<StampPage<Stamp>>;
+    of: (node: Node) => string | null;
+  };
 }
 
-/** The whole stamp as the cache key: dates and any parent reference the query includes. */
-const stampOf = (stamp: Stamp): string => JSON.stringify(stamp);
+/**
+ * The cache key of an entry: its dates and the parent it names. Astro ignores `store.set` when the
+ * key is unchanged, so an entry moved to another parent (same dates) must change its key.
+ */
+const keyOf = (stamp: Stamp, parentId: string | null): string =>
+  JSON.stringify([stamp.updatedAt ?? null, stamp.publishedAt ?? null, parentId]);
+
+const keySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.string().nullable()]);
+
+/** The parent named in a cached entry's key; undefined when there is no (readable) key. */
+function parentInKey(key: string | undefined): string | null | undefined {
+  if (key === undefined) return undefined;
+  try {
+    const parsed = keySchema.safeParse(JSON.parse(key));
+    return parsed.success ? parsed.data[2] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function listAll<T extends Stamp>(listPage: (page: number) => Promise<StampPage<T>>): Promise<T[]> {
+  const stamps: T[] = [];
+  // In turn, not in parallel: Strapi answers one at a time anyway (measured: no gain).
+  for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
+    const result = await listPage(page);
+    stamps.push(...result.nodes);
+    pageCount = result.pageInfo.pageCount;
+  }
+  return stamps;
+}
+
+/**
+ * Whether the stamps must be listed with their parents: when the parent collection changed since
+ * the last build (a relation edited from the parent's side changes the parent's dates only), or
+ * nothing is cached yet. Returns the key to remember once the load is done.
+ */
+async function checkParents<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+): Promise<{ withParents: boolean; parentKey: string | null }> {
+  if (!source.parent) return { withParents: false, parentKey: null };
+  const { listStamps } = source.parent;
+  const parentStamps = await listAll((page) => listStamps(page, PAGE_SIZE));
+  const parentKey = context.generateDigest(
+    JSON.stringify(parentStamps.map((stamp) => [stamp.documentId, stamp.updatedAt ?? null, stamp.publishedAt ?? null])),
+  );
+  return { withParents: context.meta.get('parent-stamps') !== parentKey, parentKey };
+}
 
 /**
  * An Astro content-layer loader for one Strapi collection that only refetches what changed.
  * Each build lists the stamps of every published document (cheap: 100 per request), refetches in
  * full the documents that are new or whose stamp differs from the cached one (100 per request), and
  * drops the cached ones that are no longer published. Requests grow with N/100; after a single
- * publish a build reads one full document instead of all of them. Astro validates every entry
- * against the collection's schema, so a malformed document fails the build and the error names it.
+ * publish a build reads one full document instead of all of them. A document moved to another
+ * parent from the parent's side keeps its dates, so when the parents changed the listing also
+ * names each document's parent, and a document whose parent differs from the cached one is
+ * refetched. Astro validates every entry against the collection's schema, so a malformed document
+ * fails the build and the error names it.
  */
-export function incrementalStrapiLoader(source: StrapiCollectionSource): Loader {
+export function incrementalStrapiLoader<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+): Loader {
   return {
     name: `strapi-${source.name}`,
     load: async (context) => {
@@ -53,17 +124,17 @@ export function incrementalStrapiLoader(source: StrapiCollectionSource): Loader 
       const origin = `${readEnv().STRAPI_URL} ${context.generateDigest(JSON.stringify(source.query))}`;
       if (meta.get('origin') !== origin) {
         store.clear();
+        meta.delete('parent-stamps');
         meta.set('origin', origin);
       }
 
-      const stamps: Stamp[] = [];
+      let stamps: ChildStamp[];
+      let parentCheck: { withParents: boolean; parentKey: string | null };
       try {
-        // In turn, not in parallel: Strapi answers one at a time anyway (measured: no gain).
-        for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-          const result = await source.listStamps(page, PAGE_SIZE);
-          stamps.push(...result.nodes);
-          pageCount = result.pageInfo.pageCount;
-        }
+        // Parents first: if one changes after this, the key kept is stale and the next build checks.
+        parentCheck = await checkParents(source, context);
+        const { withParents } = parentCheck;
+        stamps = await listAll((page) => source.listStamps(page, PAGE_SIZE, withParents));
       } catch (error) {
         throw new Error(
           `[site] Could not read ${source.name} from Strapi. Is Strapi running at STRAPI_URL, and is STRAPI_READ_TOKEN valid?`,
@@ -71,29 +142,39 @@ export function incrementalStrapiLoader(source: StrapiCollectionSource): Loader 
         );
       }
 
-      const published = new Map(stamps.map((stamp) => [stamp.documentId, stampOf(stamp)]));
-      const stale = stamps.filter((stamp) => store.get(stamp.documentId)?.digest !== stampOf(stamp));
+      const listed = new Map(stamps.map((stamp) => [stamp.documentId, stamp]));
+      const stale = stamps.filter((stamp) => {
+        const cached = store.get(stamp.documentId)?.digest;
+        const key = typeof cached === 'string' ? cached : undefined;
+        // Listed with parents: the listing says where each entry belongs now. Otherwise the parents
+        // did not change, so neither did any entry's parent: the cached one stands.
+        const parentId = parentCheck.withParents ? (stamp.parentId ?? null) : parentInKey(key);
+        return parentId === undefined || key !== keyOf(stamp, parentId);
+      });
       for (let start = 0; start < stale.length; start += PAGE_SIZE) {
         const ids = stale.slice(start, start + PAGE_SIZE).map((stamp) => stamp.documentId);
         const fetched = new Set<string>();
         for (const node of await source.fetchByIds(ids, PAGE_SIZE)) {
           if (!node) continue;
           const data = await context.parseData({ id: node.documentId, data: { ...node } });
-          store.set({ id: node.documentId, data, digest: published.get(node.documentId) ?? '' });
+          const stamp = listed.get(node.documentId);
+          if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
           fetched.add(node.documentId);
         }
         // Unpublished between the listing and the fetch: not published any more.
-        for (const id of ids) if (!fetched.has(id)) published.delete(id);
+        for (const id of ids) if (!fetched.has(id)) listed.delete(id);
       }
       let removed = 0;
       for (const id of store.keys()) {
-        if (!published.has(id)) {
+        if (!listed.has(id)) {
           store.delete(id);
           removed += 1;
         }
       }
+      if (parentCheck.parentKey !== null) meta.set('parent-stamps', parentCheck.parentKey);
+      const how = parentCheck.withParents ? ', listed with parents' : '';
       logger.info(
-        `${String(stamps.length)} ${source.name} (${String(stale.length)} fetched, ${String(removed)} removed) in ${String(Date.now() - started)} ms (${String(graphqlRequestCount())} GraphQL requests so far)`,
+        `${String(stamps.length)} ${source.name} (${String(stale.length)} fetched, ${String(removed)} removed${how}) in ${String(Date.now() - started)} ms (${String(graphqlRequestCount())} GraphQL requests so far)`,
       );
     },
   };

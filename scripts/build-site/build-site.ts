@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { siteDir } from '../lib/paths.js';
 import { BuildOutput, forEachLine } from './build-output.js';
+import { withScratchDir } from './scratch-dir.js';
 
 export interface BuildSiteOptions {
   /** Where the static site is written; Astro empties it first. */
@@ -26,13 +27,21 @@ export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_C
 
 /**
  * Runs `astro build` for the site in its own process, so a crash or a memory spike in a build can
- * never take down its caller (the start script or the rebuild service).
+ * never take down its caller (the start script or the rebuild service), from a working folder of
+ * its own (see withScratchDir).
  */
-export async function buildSite({ outDir, env, onLine, signal }: BuildSiteOptions): Promise<BuildSiteResult> {
+export function buildSite({ outDir, env, onLine, signal }: BuildSiteOptions): Promise<BuildSiteResult> {
+  return withScratchDir((dir) => runAstroBuild(dir, { outDir, env, onLine, signal }));
+}
+
+async function runAstroBuild(
+  cwd: string,
+  { outDir, env, onLine, signal }: BuildSiteOptions,
+): Promise<BuildSiteResult> {
   const started = performance.now();
   const output = new BuildOutput();
-  const child = execa('astro', ['build', '--outDir', outDir], {
-    cwd: siteDir,
+  const child = execa('astro', ['build', '--root', siteDir, '--outDir', outDir], {
+    cwd,
     preferLocal: true,
     env: { ...env, ...BUILD_ENV },
     extendEnv: false,

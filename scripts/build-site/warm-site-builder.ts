@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
-import { z } from 'zod';
 import { siteDir } from '../lib/paths.js';
+import { buildReplySchema, type BuildJob } from './build-job.js';
 import { BuildOutput, forEachLine } from './build-output.js';
 import { BUILD_ENV, type BuildSiteResult } from './build-site.js';
+import type { Reused } from './copy-reused-modules.js';
 
 const workerEntry = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
-const replySchema = z.union([
-  z.object({ ready: z.literal(true) }),
-  z.object({ id: z.number(), ok: z.literal(true) }),
-  z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
-]);
+
+/** A warm build's result: what it rendered, and what it copied from the live release. */
+export interface WarmBuildResult extends BuildSiteResult {
+  reused: Reused;
+}
 
 /** Builds in one worker before it is replaced, so memory a build leaves behind cannot pile up. */
 const BUILDS_PER_WORKER = 25;
@@ -20,7 +21,7 @@ type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
 interface Pending {
   id: number;
   output: BuildOutput;
-  resolve: () => void;
+  resolve: (reused: Reused) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,8 +43,20 @@ export class WarmSiteBuilder {
     private readonly onLine: (line: string) => void = () => undefined,
   ) {}
 
-  /** Builds the site into `outDir`; rejects with the build's last output when it fails. */
-  async build({ outDir, signal }: { outDir: string; signal?: AbortSignal }): Promise<BuildSiteResult> {
+  /**
+   * Builds the site into `outDir`; rejects with the build's last output when it fails. With
+   * `reuseFrom` (the live release), modules whose content is unchanged are copied from it rather
+   * than rendered again.
+   */
+  async build({
+    outDir,
+    reuseFrom = null,
+    signal,
+  }: {
+    outDir: string;
+    reuseFrom?: string | null;
+    signal?: AbortSignal;
+  }): Promise<WarmBuildResult> {
     if (this.#pending) throw new Error('[build] A build is already running in the warm worker.');
     if (this.#builds >= BUILDS_PER_WORKER) this.stop();
     await this.#start();
@@ -54,7 +67,7 @@ export class WarmSiteBuilder {
     const output = new BuildOutput();
     const id = this.#nextId++;
     this.#builds += 1;
-    const done = new Promise<void>((resolve, reject) => {
+    const done = new Promise<Reused>((resolve, reject) => {
       this.#pending = { id, output, resolve, reject };
     });
     const abort = (): void => {
@@ -62,9 +75,11 @@ export class WarmSiteBuilder {
       this.stop();
     };
     signal?.addEventListener('abort', abort, { once: true });
+    let reused: Reused;
     try {
-      await worker.sendMessage({ id, outDir });
-      await done;
+      const job: BuildJob = { id, outDir, reuseFrom };
+      await worker.sendMessage(job);
+      reused = await done;
     } finally {
       signal?.removeEventListener('abort', abort);
       this.#pending = undefined;
@@ -73,6 +88,7 @@ export class WarmSiteBuilder {
       durationMs: Math.round(performance.now() - started),
       graphqlRequests: output.graphqlRequests,
       pageCount: output.pageCount,
+      reused,
     };
   }
 
@@ -102,13 +118,13 @@ export class WarmSiteBuilder {
     });
     this.#ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: unknown) => {
-        const parsed = replySchema.safeParse(message);
+        const parsed = buildReplySchema.safeParse(message);
         if (!parsed.success) return;
         const reply = parsed.data;
         if ('ready' in reply) {
           resolve();
         } else if (reply.id === this.#pending?.id) {
-          if (reply.ok) this.#pending.resolve();
+          if (reply.ok) this.#pending.resolve(reply.reused);
           else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.tail()}`));
         }
       });

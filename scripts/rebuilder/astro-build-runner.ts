@@ -8,10 +8,12 @@ import type { Logger } from './logger.js';
  * the tail).
  */
 export function astroBuildRunner(builder: WarmSiteBuilder, logger: Logger): BuildRunner {
-  return async ({ outDir, signal }) => {
-    const result = await builder.build({ outDir, signal });
+  return async ({ outDir, reuseFrom, signal }) => {
+    const result = await builder.build({ outDir, reuseFrom, signal });
+    const { modules, pages } = result.reused;
+    const reused = modules > 0 ? ` (${pages} pages of ${modules} unchanged modules copied from the live release)` : '';
     logger.info(
-      `astro build: ${result.pageCount} pages in ${(result.durationMs / 1000).toFixed(1)} s, ${result.graphqlRequests} GraphQL requests.`,
+      `astro build: ${result.pageCount} pages rendered${reused} in ${(result.durationMs / 1000).toFixed(1)} s, ${result.graphqlRequests} GraphQL requests.`,
     );
   };
 }

@@ -2,12 +2,17 @@
 export interface BuildContext {
   /** The empty partial release folder to write the static site into. */
   outDir: string;
+  /**
+   * The live release's folder (null when nothing is live): a build may copy from it what would
+   * come out the same, and must not change it.
+   */
+  reuseFrom: string | null;
   /** Aborted when the build times out or the service stops; the runner should give up then. */
   signal: AbortSignal;
 }
 
 /**
- * Builds the site into `outDir`, rejecting on failure. The real one runs `astro build`; tests pass
+ * Builds the site into `outDir`, rejecting on failure. The real one runs `astro build` (see astroBuildRunner); tests pass
  * one that writes a small fake site.
  */
 export type BuildRunner = (context: BuildContext) => Promise<void>;

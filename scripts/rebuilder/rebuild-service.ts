@@ -210,7 +210,7 @@ export class RebuildService {
   }
 
   async #build(batch: Batch): Promise<void> {
-    const { store, build, content, scheduler, logger } = this.#options;
+    const { store, build, scheduler, logger } = this.#options;
     const started = scheduler.now();
     const startedAt = new Date(started).toISOString();
     const requests = batch.requests > 1 ? `, ${batch.requests} requests` : '';
@@ -224,12 +224,16 @@ export class RebuildService {
       id = release.id;
       this.#running = { id, trigger: batch.trigger, startedAt, controller };
       logger.info(`Building release ${id} (${batch.trigger}${requests})…`);
-      // Read before the build: if content changes during it, the stored fingerprint is older than
-      // the content, so the next reconcile rebuilds rather than missing the change.
-      const fingerprint = await content.fingerprint();
-      const moduleSlugs = fingerprint.modules.total > 0 ? await content.moduleSlugs() : [];
-      await build({ outDir: release.dir, signal: controller.signal });
+      // Asked for as the build starts, before its loaders read: if content changes during the
+      // build, the stored fingerprint is older than the content, so the next reconcile rebuilds
+      // rather than missing the change. Read alongside the build, which does not need it.
+      const expected = this.#readExpectations();
+      // Handled below; this only keeps a failure during the build from being reported as unhandled.
+      expected.catch(() => undefined);
+      const reuseFrom = this.#live ? store.releaseDir(this.#live.id) : null;
+      await build({ outDir: release.dir, reuseFrom, signal: controller.signal });
       controller.signal.throwIfAborted();
+      const { fingerprint, moduleSlugs } = await expected;
       const pageCount = await verifyRelease(release.dir, { moduleSlugs, expectPages: fingerprint.pages.total > 0 });
       const durationMs = scheduler.now() - started;
       const meta: ReleaseMeta = {
@@ -268,6 +272,14 @@ export class RebuildService {
       this.#running = null;
       await this.#saveState();
     }
+  }
+
+  /** What the release must contain, and the fingerprint it will be stored with. */
+  async #readExpectations(): Promise<{ fingerprint: Fingerprint; moduleSlugs: string[] }> {
+    const { content } = this.#options;
+    const fingerprint = await content.fingerprint();
+    const moduleSlugs = fingerprint.modules.total > 0 ? await content.moduleSlugs() : [];
+    return { fingerprint, moduleSlugs };
   }
 
   #record(entry: HistoryEntry): void {

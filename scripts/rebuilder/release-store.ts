@@ -94,6 +94,11 @@ export class ReleaseStore {
     return id ? this.meta(id) : null;
   }
 
+  /** The folder of a finished release. */
+  releaseDir(id: string): string {
+    return path.join(this.dir, id);
+  }
+
   /** Reserves a new release id and creates its partial folder, where the build writes. */
   async begin(now: number): Promise<{ id: string; dir: string }> {
     const taken = new Set((await readdir(this.dir)).map((name) => name.replace(PARTIAL_SUFFIX, '')));

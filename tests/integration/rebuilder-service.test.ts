@@ -380,7 +380,7 @@ describe('rebuild service over HTTP', () => {
     expect(status.history[0]?.error).toContain('bad block in page two-zero');
     expect(await siteText(service.siteUrl)).toContain('release 1');
 
-    // Strapi down: the fingerprint cannot be read, so nothing is built at all.
+    // Strapi down: the fingerprint (read alongside the build) cannot be read, so nothing goes live.
     builds.failWith = null;
     content.down = true;
     await deliver(service.apiUrl);

@@ -28,10 +28,12 @@ afterEach(async () => {
 function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number } = {}) {
   const scheduler = new FakeScheduler();
   const content = { version: 1, down: false };
-  const builds = { calls: 0, hang: false };
+  const reusedFrom: Array<string | null> = [];
+  const builds = { calls: 0, hang: false, reusedFrom };
   const lines: string[] = [];
-  const build: BuildRunner = async ({ outDir, signal }) => {
+  const build: BuildRunner = async ({ outDir, reuseFrom, signal }) => {
     builds.calls += 1;
+    builds.reusedFrom.push(reuseFrom);
     if (builds.hang) {
       await new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {
@@ -100,6 +102,21 @@ describe('RebuildService', () => {
     await run(60_000);
     expect(builds.calls).toBe(2);
     expect(service.status().history[0]?.trigger).toBe('reconcile (interval): the published content changed');
+    await service.stop();
+  });
+
+  it('offers each build the live release to copy unchanged pages from, even after a rollback', async () => {
+    const { service, content, builds, run } = setup();
+    await service.start();
+    await run(1_000);
+    const first = service.status().live?.id;
+    content.version = 2;
+    service.request('entry.publish api::page.page');
+    await run(1_000);
+    await service.rollback();
+    service.request('entry.publish api::page.page');
+    await run(1_000);
+    expect(builds.reusedFrom).toEqual([null, path.join(dir, String(first)), path.join(dir, String(first))]);
     await service.stop();
   });
 

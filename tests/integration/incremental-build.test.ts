@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RENDER_MANIFEST_FILE, pageUrl, renderManifestSchema } from '@lm/shared';
+import { WarmSiteBuilder, type WarmBuildResult } from '../../scripts/build-site/warm-site-builder.js';
+import { generateContent, type GeneratedContent } from '../../scripts/bench/generate-content.js';
+import { createDocument, listDocuments, updateDocument } from '../../scripts/import/strapi-rest-client.js';
+import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
+import { readBuiltPage } from '../helpers/built-page.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * The warm worker's incremental builds against a real Strapi and real `astro build`s: a build that
+ * copies unchanged modules from the live release must come out exactly as a build that renders
+ * everything.
+ */
+
+let strapi: ThrowawayStrapi;
+let content: GeneratedContent;
+let builder: WarmSiteBuilder;
+const dirs: string[] = [];
+
+/** Builds into a new folder, reusing from `reuseFrom` (the live release) when given. */
+async function buildInto(reuseFrom: string | null, using = builder): Promise<{ dir: string; result: WarmBuildResult }> {
+  const dir = await tempDir('incremental');
+  dirs.push(dir);
+  return { dir, result: await using.build({ outDir: dir, reuseFrom }) };
+}
+
+/** Every file of a built site and its contents, the render manifest aside (it differs by design). */
+async function siteFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name === RENDER_MANIFEST_FILE) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), await readFile(full, 'utf8'));
+  }
+  return files;
+}
+
+async function expectSameSite(actual: string, expected: string): Promise<void> {
+  const [left, right] = await Promise.all([siteFiles(actual), siteFiles(expected)]);
+  expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
+  for (const [file, text] of right) expect(left.get(file), file).toBe(text);
+}
+
+const manifestOf = async (dir: string) =>
+  renderManifestSchema.parse(JSON.parse(await readFile(path.join(dir, RENDER_MANIFEST_FILE), 'utf8')));
+
+function generatedPage(index: number): GeneratedContent['pages'][number] {
+  const page = content.pages[index];
+  if (!page) throw new Error(`No generated page ${String(index)}`);
+  return page;
+}
+
+beforeAll(async () => {
+  strapi = await startThrowawayStrapi();
+  // 3 modules × 2 sections × 2 pages: 12 pages, 3 module homes, the home page and 404.
+  content = await generateContent({ env: strapi.write, modules: 3, sectionsPerModule: 2, pagesPerSection: 2 });
+  builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read });
+});
+
+afterAll(async () => {
+  builder.stop();
+  await strapi.stop();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('incremental builds', () => {
+  let live: string;
+
+  it('render everything when there is no live release, and record what each module was rendered from', async () => {
+    const { dir, result } = await buildInto(null);
+    expect(result.pageCount).toBe(17);
+    expect(result.reused).toEqual({ modules: 0, pages: 0 });
+    const manifest = await manifestOf(dir);
+    expect(Object.keys(manifest.modules).sort()).toEqual(content.moduleSlugs);
+    expect(manifest.reused).toEqual([]);
+    live = dir;
+  });
+
+  it('copy every module from the live release when nothing changed, and the site is the same', async () => {
+    const { dir, result } = await buildInto(live);
+    expect(result.reused).toEqual({ modules: 3, pages: 15 });
+    // Only the home and 404 pages were rendered.
+    expect(result.pageCount).toBe(2);
+    await expectSameSite(dir, live);
+    live = dir;
+  });
+
+  it('render only the module of a published change, and come out as a full build would', async () => {
+    const changed = generatedPage(5);
+    await updateDocument(strapi.write, 'pages', changed.documentId, { title: 'Renamed in the CMS' }, 'published');
+    const { dir, result } = await buildInto(live);
+    expect(result.reused).toEqual({ modules: 2, pages: 10 });
+    expect(result.pageCount).toBe(2 + 5);
+    const page = await readBuiltPage(dir, pageUrl(changed.moduleSlug, changed.slug));
+    expect(page.text(page.one('h1'))).toContain('Renamed in the CMS');
+    // The neighbours' pager and the module home show the new title too.
+    const modulePage = await readBuiltPage(dir, `modules/${changed.moduleSlug}`);
+    expect(modulePage.mainText).toContain('Renamed in the CMS');
+
+    const full = await buildInto(null);
+    await expectSameSite(dir, full.dir);
+    live = dir;
+  });
+
+  it('notice a page moved to another module from the section side (its own dates do not change)', async () => {
+    const sections = z
+      .array(z.object({ documentId: z.string(), module: z.object({ slug: z.string() }) }))
+      .parse(
+        await listDocuments(
+          strapi.write,
+          'sections',
+          new URLSearchParams({ status: 'published', 'populate[module][fields][0]': 'slug' }),
+        ),
+      );
+    const sectionIn = (moduleSlug: string | undefined) => {
+      const section = sections.find((candidate) => candidate.module.slug === moduleSlug);
+      if (!section) throw new Error(`No section in ${String(moduleSlug)}`);
+      return section;
+    };
+    const [from, to] = [content.moduleSlugs[0], content.moduleSlugs[2]];
+    // A page of its own slug: every generated module has the same page slugs.
+    const moving = await createDocument(
+      strapi.write,
+      'pages',
+      { section: sectionIn(from).documentId, number: '1.9', title: 'Moving page', slug: 'moving-page', body: [] },
+      'published',
+    );
+    live = (await buildInto(live)).dir;
+    expect(existsSync(path.join(live, pageUrl(String(from), 'moving-page'), 'index.html'))).toBe(true);
+
+    await updateDocument(strapi.write, 'sections', sectionIn(to).documentId, { pages: { connect: [moving] } }, 'published');
+    const { dir, result } = await buildInto(live);
+    expect(existsSync(path.join(dir, pageUrl(String(from), 'moving-page'), 'index.html'))).toBe(false);
+    expect(existsSync(path.join(dir, pageUrl(String(to), 'moving-page'), 'index.html'))).toBe(true);
+    // Both modules changed; only the one in between is copied.
+    expect(result.reused.modules).toBe(1);
+    const full = await buildInto(null);
+    await expectSameSite(dir, full.dir);
+    live = dir;
+  });
+
+  it('render everything when the settings that reach the HTML differ from the live release', async () => {
+    const other = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read, SITE_URL: 'https://learn.example.org' });
+    try {
+      const { dir, result } = await buildInto(live, other);
+      expect(result.reused).toEqual({ modules: 0, pages: 0 });
+      const home = await readBuiltPage(dir, '');
+      expect(home.html).toContain('href="https://learn.example.org/"');
+    } finally {
+      other.stop();
+    }
+  });
+});

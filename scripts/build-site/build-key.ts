@@ -4,7 +4,14 @@ import path from 'node:path';
 import { repoRoot } from '../lib/paths.js';
 
 /** What decides the HTML besides the content: the site, the shared code it imports, the packages. */
-const SOURCES = ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'shared/src', 'package-lock.json'];
+const SOURCES = [
+  'site/src',
+  'site/public',
+  'site/astro.config.mjs',
+  'site/package.json',
+  'shared/src',
+  'package-lock.json',
+];
 /** Settings that reach the HTML (the canonical URL, media URLs). Never secrets. */
 const SETTINGS = ['SITE_URL', 'STRAPI_URL'];
 
@@ -32,7 +39,10 @@ export async function buildKey(env: Record<string, string | undefined>): Promise
   const hash = createHash('sha256');
   const files = (await Promise.all(SOURCES.map(filesUnder))).flat().sort();
   for (const file of files) {
-    hash.update(`${file}\0`).update(await readFile(path.join(repoRoot, file))).update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(repoRoot, file)))
+      .update('\0');
   }
   for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
   return hash.digest('base64url');

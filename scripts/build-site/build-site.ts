@@ -34,10 +34,7 @@ export function buildSite({ outDir, env, onLine, signal }: BuildSiteOptions): Pr
   return withScratchDir((dir) => runAstroBuild(dir, { outDir, env, onLine, signal }));
 }
 
-async function runAstroBuild(
-  cwd: string,
-  { outDir, env, onLine, signal }: BuildSiteOptions,
-): Promise<BuildSiteResult> {
+async function runAstroBuild(cwd: string, { outDir, env, onLine, signal }: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
   const output = new BuildOutput();
   const child = execa('astro', ['build', '--root', siteDir, '--outDir', outDir], {

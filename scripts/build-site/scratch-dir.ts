@@ -42,6 +42,7 @@ export async function removeStaleScratchDirs(): Promise<void> {
   const names = await readdir(scratchRoot).catch(() => []);
   for (const name of names) {
     const pid = Number(name.split('-')[0]);
-    if (!Number.isInteger(pid) || !isAlive(pid)) await rm(path.join(scratchRoot, name), { recursive: true, force: true });
+    if (!Number.isInteger(pid) || !isAlive(pid))
+      await rm(path.join(scratchRoot, name), { recursive: true, force: true });
   }
 }

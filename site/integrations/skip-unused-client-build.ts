@@ -20,7 +20,8 @@ function emptyClientBundle(): Plugin {
     load: (id) => (id === RESOLVED_EMPTY_ENTRY ? 'export {};' : undefined),
     generateBundle(_options, bundle) {
       for (const [name, output] of Object.entries(bundle)) {
-        if (output.type === 'chunk' && output.facadeModuleId === RESOLVED_EMPTY_ENTRY) Reflect.deleteProperty(bundle, name);
+        if (output.type === 'chunk' && output.facadeModuleId === RESOLVED_EMPTY_ENTRY)
+          Reflect.deleteProperty(bundle, name);
       }
     },
   };

@@ -134,7 +134,13 @@ describe('incremental builds', () => {
     live = (await buildInto(live)).dir;
     expect(existsSync(path.join(live, pageUrl(String(from), 'moving-page'), 'index.html'))).toBe(true);
 
-    await updateDocument(strapi.write, 'sections', sectionIn(to).documentId, { pages: { connect: [moving] } }, 'published');
+    await updateDocument(
+      strapi.write,
+      'sections',
+      sectionIn(to).documentId,
+      { pages: { connect: [moving] } },
+      'published',
+    );
     const { dir, result } = await buildInto(live);
     expect(existsSync(path.join(dir, pageUrl(String(from), 'moving-page'), 'index.html'))).toBe(false);
     expect(existsSync(path.join(dir, pageUrl(String(to), 'moving-page'), 'index.html'))).toBe(true);
@@ -146,7 +152,11 @@ describe('incremental builds', () => {
   });
 
   it('render everything when the settings that reach the HTML differ from the live release', async () => {
-    const other = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read, SITE_URL: 'https://learn.example.org' });
+    const other = new WarmSiteBuilder({
+      PATH: process.env.PATH,
+      ...strapi.read,
+      SITE_URL: 'https://learn.example.org',
+    });
     try {
       const { dir, result } = await buildInto(live, other);
       expect(result.reused).toEqual({ modules: 0, pages: 0 });

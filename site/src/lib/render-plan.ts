@@ -38,7 +38,9 @@ async function planWith(env: RenderPlanEnv): Promise<RenderPlan> {
   const previous = env.SITE_REUSE_FROM ? await readPrevious(env.SITE_REUSE_FROM) : null;
   // Only a release rendered by the same code and settings has pages this build would repeat.
   const comparable = previous?.buildKey === env.SITE_BUILD_KEY ? previous : null;
-  const reused = new Set(modules.map((node) => node.module.slug).filter((slug) => comparable?.modules[slug] === digests[slug]));
+  const reused = new Set(
+    modules.map((node) => node.module.slug).filter((slug) => comparable?.modules[slug] === digests[slug]),
+  );
   const manifest: RenderManifest = {
     version: 1,
     buildKey: env.SITE_BUILD_KEY,

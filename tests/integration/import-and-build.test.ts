@@ -252,6 +252,19 @@ describe('the warm build worker (used by the rebuild service)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it('replaces its worker between builds, and the next build runs on the new one', async () => {
+    const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read }, undefined, { buildsPerWorker: 1 });
+    const dir = await tempDir('replaced');
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const result = await builder.build({ outDir: dir });
+        expect(result.pageCount).toBe(build.pageCount);
+      }
+    } finally {
+      builder.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('access control', () => {

@@ -166,4 +166,32 @@ describe('incremental builds', () => {
       other.stop();
     }
   });
+
+  it('fail, naming the URL, when a move from the section side gives two pages one URL', async () => {
+    const sections = z
+      .array(z.object({ documentId: z.string(), module: z.object({ slug: z.string() }) }))
+      .parse(
+        await listDocuments(
+          strapi.write,
+          'sections',
+          new URLSearchParams({ status: 'published', 'populate[module][fields][0]': 'slug' }),
+        ),
+      );
+    const target = sections.find((section) => section.module.slug === content.moduleSlugs[1]);
+    // Every generated module has a page-1-1: moving the first module's into the second collides.
+    const page = content.pages.find(
+      (candidate) => candidate.moduleSlug === content.moduleSlugs[0] && candidate.slug === 'page-1-1',
+    );
+    if (!target || !page) throw new Error('No section in the second module, or no page-1-1 in the first');
+    await updateDocument(
+      strapi.write,
+      'sections',
+      target.documentId,
+      { pages: { connect: [page.documentId] } },
+      'published',
+    );
+    await expect(buildInto(live)).rejects.toThrow(
+      `Two published pages have the URL ${pageUrl(String(content.moduleSlugs[1]), 'page-1-1')}`,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { compareNumbering, type ModuleEntry, type PageEntry, type SectionEntry } from '@lm/shared';
+import { compareNumbering, pageUrl, type ModuleEntry, type PageEntry, type SectionEntry } from '@lm/shared';
 
 export type SectionNode = {
   section: SectionEntry;
@@ -59,10 +59,30 @@ export function contentGraph(): Promise<ModuleNode[]> {
   return graph;
 }
 
+/**
+ * Fails the build when two published pages share a URL, which Astro would silently resolve by
+ * writing one page over the other. The CMS refuses a duplicate slug when a page is saved, but not
+ * when a page is moved by editing the relation from the section's side.
+ */
+function assertUniqueUrls(nodes: PageNode[]): void {
+  const seen = new Map<string, PageNode>();
+  for (const node of nodes) {
+    const url = pageUrl(node.module.slug, node.page.slug);
+    const other = seen.get(url);
+    if (other) {
+      throw new Error(
+        `[site] Two published pages have the URL ${url}: "${other.page.number} ${other.page.title}" and ` +
+          `"${node.page.number} ${node.page.title}" in module "${node.module.title}". Give one of them another slug in the admin and publish it.`,
+      );
+    }
+    seen.set(url, node);
+  }
+}
+
 /** Every published page with its module, section and neighbours. */
 export async function pageNodes(): Promise<PageNode[]> {
   const modules = await contentGraph();
-  return modules.flatMap(({ module, sections }) => {
+  const nodes = modules.flatMap(({ module, sections }) => {
     const ordered = sections.flatMap(({ section, pages }) => pages.map((page) => ({ section, page })));
     return ordered.map(({ section, page }, index) => ({
       module,
@@ -72,4 +92,6 @@ export async function pageNodes(): Promise<PageNode[]> {
       next: ordered[index + 1]?.page,
     }));
   });
+  assertUniqueUrls(nodes);
+  return nodes;
 }

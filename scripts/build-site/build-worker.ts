@@ -14,6 +14,7 @@ import { removeStaleScratchDirs, withScratchDir } from './scratch-dir.js';
  * Given the live release (`reuseFrom`), a build renders only the modules whose content changed and
  * copies the others from it (see shared/src/render-manifest.ts).
  */
+
 function reply(message: BuildReply): void {
   process.send?.(message);
 }

@@ -9,6 +9,8 @@ const SOURCES = [
   'site/public',
   'site/astro.config.mjs',
   'site/package.json',
+  // Fixes applied to Astro itself at install.
+  'site/patches',
   'shared/src',
   'package-lock.json',
 ];

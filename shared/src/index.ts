@@ -4,3 +4,5 @@ export * from './env.js';
 export * from './slug.js';
 export * from './urls.js';
 export * from './render-manifest.js';
+export * from './safe-url.js';
+export * from './secret-rules.js';

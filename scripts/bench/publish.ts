@@ -8,6 +8,7 @@ import { runImport } from '../import/run-import.js';
 import { listDocuments } from '../import/strapi-rest-client.js';
 import { freePort } from '../lib/free-port.js';
 import { cmsDir } from '../lib/paths.js';
+import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder } from '../rebuilder/run-rebuilder.js';
 import { generateContent } from './generate-content.js';
@@ -101,6 +102,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
         },
       },
     });
+    const site = await startSiteServer({ releasesDir, host: '127.0.0.1', port: sitePort });
     try {
       await waitForLive(rebuilder.apiUrl);
       // Spread the edits over the whole site rather than hammering one page.
@@ -112,7 +114,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
         .filter((page) => page !== undefined)
         .map((page) => ({
           documentId: page.documentId,
-          url: `${rebuilder.siteUrl}${pageUrl(page.moduleSlug, page.slug)}`,
+          url: `${site.url}${pageUrl(page.moduleSlug, page.slug)}`,
         }));
       console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
       const latencies = await measurePublishLatency(strapi.write, targets);
@@ -132,6 +134,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       };
     } finally {
       await rebuilder.stop();
+      await site.stop();
     }
   } finally {
     await strapi.stop();

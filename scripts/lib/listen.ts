@@ -2,13 +2,19 @@ import type { Server } from 'node:http';
 
 /**
  * Starts listening and resolves with the port (useful when 0 asked for a free one). A port in use
- * becomes an error naming the variable that sets it.
+ * becomes an error naming the variable that sets it, with `prefix` (`[rebuild]`, `[site]`) in front.
  */
-export function listen(server: Server, host: string, port: number, variable: string): Promise<number> {
+export function listen(
+  server: Server,
+  host: string,
+  port: number,
+  variable: string,
+  prefix = '[rebuild]',
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => {
       reject(
-        new Error(`[rebuild] Cannot listen on ${host}:${port}. Is the port in use? Set ${variable} in .env.`, {
+        new Error(`${prefix} Cannot listen on ${host}:${port}. Is the port in use? Set ${variable} in .env.`, {
           cause: error,
         }),
       );

@@ -119,7 +119,6 @@ export function createStaticServer(root: () => string, options: StaticServerOpti
       // Already decided by parseRequestPath and findReleaseFile.
       dotfiles: 'allow',
       index: false,
-      redirect: false,
       extensions: false,
       cacheControl: false,
       etag: true,
@@ -127,6 +126,12 @@ export function createStaticServer(root: () => string, options: StaticServerOpti
     });
     stream.on('error', (error: unknown) => {
       answerSendError(dir, error, request, response).catch((failure: unknown) => {
+        fail(request, response, failure);
+      });
+    });
+    // Only if the file became a folder since it was found; send would redirect, the site has no such page.
+    stream.on('directory', () => {
+      notFound(dir, request, response).catch((failure: unknown) => {
         fail(request, response, failure);
       });
     });

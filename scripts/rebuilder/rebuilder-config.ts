@@ -1,24 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv, readEnvSchema } from '@lm/shared';
+import { releaseFields } from '../lib/site-server-config.js';
+import { unsetIfEmpty, wholeNumber } from '../lib/whole-number.js';
 
 /** Values shipped in .env.example for secrets; one still in place was never replaced. */
 const PLACEHOLDER_PREFIX = 'change-me';
-
-/** Empty strings (a `KEY=` line in .env) count as unset, so the default applies. */
-const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
-
-/** A whole number of at least `min`, from an environment string. */
-const wholeNumber = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .regex(/^\d+$/, `${name} must be a whole number.`)
-      .default(String(fallback))
-      .transform(Number)
-      .refine((value) => value >= min && value <= max, `${name} must be between ${min} and ${max}.`),
-  );
 
 /**
  * The rebuild service's configuration, read once from the environment (`.env` overridden by the
@@ -27,7 +14,10 @@ const wholeNumber = (name: string, fallback: number, min: number, max = Number.M
 export const rebuilderConfigSchema = (repoRoot: string) =>
   readEnvSchema
     .extend({
-      /** Interface the webhook API and the site listen on; 0.0.0.0 when Strapi runs on another host. */
+      /**
+       * Interface the webhook API listens on (and the site server, unless SITE_HOST is set); 0.0.0.0
+       * when Strapi runs on another host.
+       */
       REBUILD_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
       /** Port of the webhook API (/hooks/strapi, /status, /healthz, /rollback); 0 picks a free one. */
       REBUILD_PORT: wholeNumber('REBUILD_PORT', 4322, 0, 65_535),
@@ -50,12 +40,9 @@ export const rebuilderConfigSchema = (repoRoot: string) =>
       REBUILD_TIMEOUT_MS: wholeNumber('REBUILD_TIMEOUT_MS', 600_000, 1_000),
       /** How often the published content is compared with the live release; 0 turns polling off. */
       RECONCILE_INTERVAL_MS: wholeNumber('RECONCILE_INTERVAL_MS', 180_000, 0),
-      /** Folder of the releases and the `live` symlink, relative to the repository unless absolute. */
-      RELEASES_DIR: z.preprocess(unsetIfEmpty, z.string().default('.releases')),
+      ...releaseFields,
       /** Releases kept on disk (the live one is never deleted). */
       RELEASES_KEEP: wholeNumber('RELEASES_KEEP', 5, 1),
-      /** Port the live site is served on; 0 picks a free one. */
-      SITE_PORT: wholeNumber('SITE_PORT', 4321, 0, 65_535),
     })
     .refine((config) => config.REBUILD_MAX_WAIT_MS >= config.REBUILD_DEBOUNCE_MS, {
       message: 'REBUILD_MAX_WAIT_MS must not be shorter than REBUILD_DEBOUNCE_MS.',

@@ -1,12 +1,12 @@
 import { createServer } from 'node:http';
 import { WarmSiteBuilder } from '../build-site/warm-site-builder.js';
-import { createStaticServer } from '../lib/static-server.js';
 import { repoRoot } from '../lib/paths.js';
 import { astroBuildRunner } from './astro-build-runner.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
 import { createRebuilderHandler } from './http/rebuilder-handler.js';
-import { close, listen } from './listen.js';
+import { close, listen } from '../lib/listen.js';
+import { urlHost } from '../lib/site-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { parseRebuilderConfig, type RebuilderConfig } from './rebuilder-config.js';
 import { RebuildService } from './rebuild-service.js';
@@ -30,16 +30,15 @@ export interface RunningRebuilder {
   service: RebuildService;
   /** Base URL of the webhook API, e.g. http://127.0.0.1:4322. */
   apiUrl: string;
-  /** Base URL of the live site, e.g. http://127.0.0.1:4321. */
-  siteUrl: string;
-  /** Aborts a running build, stops polling and closes both servers. Safe to call twice. */
+  /** Aborts a running build, stops polling and closes the API server. Safe to call twice. */
   stop: () => Promise<void>;
 }
 
 /**
  * Starts the rebuild service: parses the configuration (failing with the variable's name), removes
- * what a killed run left, serves the live release on SITE_PORT and the webhook API on REBUILD_PORT,
- * then checks Strapi in the background and builds when needed.
+ * what a killed run left, serves the webhook API on REBUILD_PORT, then checks Strapi in the
+ * background and builds when needed. It does not serve the site: the site server does
+ * (scripts/site-server), in a process of its own, so no build or webhook problem can take it down.
  */
 export async function runRebuilder(options: RunRebuilderOptions): Promise<RunningRebuilder> {
   const config = parseRebuilderConfig(options.env, repoRoot);
@@ -58,28 +57,23 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
     buildTimeoutMs: config.REBUILD_TIMEOUT_MS,
   });
   const api = createServer(createRebuilderHandler({ service, secret: config.REBUILD_WEBHOOK_SECRET, logger }));
-  const site = createStaticServer(() => store.livePath);
   const host = config.REBUILD_HOST;
-  const stopServers = (): Promise<unknown> => {
+  const stopServers = (): Promise<void> => {
     builder.stop();
-    return Promise.all([close(api), close(site)]);
+    return close(api);
   };
 
   try {
-    // Clean up before serving, so a partial release is gone before anyone can ask for it.
+    // Clean up before listening, so no delivery starts a build beside what a killed run left.
     await service.start();
-    const sitePort = await listen(site, host, config.SITE_PORT, 'SITE_PORT');
     const apiPort = await listen(api, host, config.REBUILD_PORT, 'REBUILD_PORT');
-    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-    const apiUrl = `http://${urlHost}:${apiPort}`;
-    const siteUrl = `http://${urlHost}:${sitePort}`;
-    logger.info(`Webhook API on ${apiUrl} (POST /hooks/strapi, GET /status); site on ${siteUrl}.`);
+    const apiUrl = `http://${urlHost(host)}:${apiPort}`;
+    logger.info(`Webhook API on ${apiUrl} (POST /hooks/strapi, GET /status).`);
     let stopping: Promise<void> | null = null;
     return {
       config,
       service,
       apiUrl,
-      siteUrl,
       stop: () => {
         stopping ??= service.stop().then(async () => {
           await stopServers();

@@ -1,18 +1,21 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseEnv, readEnvSchema, writeEnvSchema } from '@lm/shared';
 import { runImport } from '../import/run-import.js';
 import { countDocuments } from '../import/strapi-rest-client.js';
-import { ChildGroup } from '../lib/child-group.js';
+import { ChildGroup, type Part } from '../lib/child-group.js';
 import { appendMissingEnvKeys, ensureEnvFile } from '../lib/ensure-env-file.js';
-import { cmsDir, envExamplePath, envPath, repoRoot } from '../lib/paths.js';
+import { envExamplePath, envPath, repoRoot } from '../lib/paths.js';
 import { readDotenv } from '../lib/read-dotenv.js';
-import { waitForHttp, waitForStrapi } from '../lib/wait-for-http.js';
+import { parseSiteServerConfig } from '../lib/site-server-config.js';
+import { urlHost } from '../lib/site-server.js';
 import { parseRebuilderConfig } from '../rebuilder/rebuilder-config.js';
+import { startParts } from './start-parts.js';
 
 const demoDir = fileURLToPath(new URL('./demo', import.meta.url));
-const rebuilderEntry = fileURLToPath(new URL('../rebuilder/main.ts', import.meta.url));
 const log = (line: string): void => {
   console.log(line);
 };
@@ -57,8 +60,9 @@ const statusSchema = z.object({
 type Status = z.infer<typeof statusSchema>;
 
 /**
- * `npm start`: Strapi on SQLite, the demo content on first run, and the rebuild service, which
- * builds the site when needed, serves the live release and rebuilds on every publish. Ctrl-C stops
+ * `npm start`: the site server (the last live release, at once), Strapi on SQLite, the rebuild
+ * service, which builds the site when needed and rebuilds on every publish, and the demo content
+ * on first run. A part that crashes is restarted (5 times a minute at most). Ctrl-C stops
  * everything.
  */
 async function main(): Promise<void> {
@@ -71,38 +75,38 @@ async function main(): Promise<void> {
   const env = readDotenv();
   const read = parseEnv(readEnvSchema, env, '[start]');
   const write = parseEnv(writeEnvSchema, env, '[start]');
-  // Checked here too, so a bad value stops everything before Strapi starts.
+  // Checked here too, so a bad value stops everything before anything starts.
   const rebuild = parseRebuilderConfig(env, repoRoot);
+  const site = parseSiteServerConfig(env, repoRoot);
 
-  // The rebuild service prefixes its own lines with [rebuild]; do not print the prefix twice.
-  const children = new ChildGroup((line) => {
-    log(line.replace(/^\[rebuild\] \[rebuild\] /, '[rebuild] '));
+  // The site server and the rebuild service prefix their own lines; do not print the prefix twice.
+  const children = new ChildGroup({
+    write: (line) => {
+      log(line.replace(/^\[(site|rebuild)\] \[\1\] /, '[$1] '));
+    },
   });
-  const started = performance.now();
-  log('[start] Starting Strapi (first start compiles the CMS; the admin panel builds on first visit)…');
-  const cms = children.spawn('cms', 'strapi', ['develop', '--no-watch-admin'], {
-    cwd: cmsDir,
-    env: { ...env, ENV_PATH: envPath, NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true' },
-  });
-  await waitForStrapi(read.STRAPI_URL, { timeoutMs: 300_000, exited: cms });
-  log(`[start] Strapi is up in ${seconds(performance.now() - started)}.`);
-
-  // Started before the demo import so the import's webhook deliveries reach it (and coalesce into
-  // one build) instead of being lost: Strapi never retries a delivery.
-  log('[start] Starting the rebuild service…');
-  const rebuilder = children.spawn('rebuild', process.execPath, ['--import', 'tsx', rebuilderEntry], {
-    cwd: repoRoot,
-    env,
-  });
-
-  const apiHost = rebuild.REBUILD_HOST === '0.0.0.0' ? '127.0.0.1' : rebuild.REBUILD_HOST;
+  children.stopOnSignals();
+  const apiHost = urlHost(rebuild.REBUILD_HOST);
   const apiUrl = `http://${apiHost}:${rebuild.REBUILD_PORT}`;
-  await waitForHttp(`${apiUrl}/healthz`, {
-    what: 'The rebuild service',
-    timeoutMs: 60_000,
-    exited: rebuilder,
-    intervalMs: 200,
-  });
+  const parts = new Map<string, Part>();
+  for (const part of startParts(env, { site, strapiUrl: read.STRAPI_URL, rebuildApiUrl: apiUrl })) {
+    const started = performance.now();
+    log(part.starting);
+    const running = children.spawn(part.name, part.command, part.args, { cwd: part.cwd, env: part.env });
+    parts.set(part.name, running);
+    await part.ready(running.down);
+    if (part.name === 'site') {
+      const live = existsSync(path.join(site.RELEASES_DIR, 'live'));
+      log(
+        live
+          ? `[start] The last live release is served on http://localhost:${site.SITE_PORT} while the rest starts.`
+          : '[start] The site server is up; nothing is live yet (the first build is served as soon as it is done).',
+      );
+    } else {
+      log(`[start] ${part.what} is up in ${seconds(performance.now() - started)}.`);
+    }
+  }
+  const rebuilder = parts.get('rebuild')?.down ?? Promise.resolve();
 
   if ((await countDocuments(write, 'modules')) === 0) {
     log('[start] No content yet: importing and publishing the demo module…');
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
   if (!status.live) log(`[start] The site is not live yet: ${status.history[0]?.error ?? 'see the output above'}`);
 
   log('');
-  log(`  Site     http://localhost:${rebuild.SITE_PORT}`);
+  log(`  Site     http://localhost:${site.SITE_PORT}`);
   log(`  Admin    ${read.STRAPI_URL}/admin`);
   log(`  Login    ${env.ADMIN_EMAIL ?? '(ADMIN_EMAIL in .env)'} / ${env.ADMIN_PASSWORD ?? '(ADMIN_PASSWORD in .env)'}`);
   log(`  Status   ${statusUrl}   (publishing in the admin rebuilds the site within seconds)`);

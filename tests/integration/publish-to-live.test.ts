@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { runImport } from '../../scripts/import/run-import.js';
 import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';
+import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run-rebuilder.js';
 import { adminSession } from '../helpers/admin-session.js';
@@ -23,6 +24,7 @@ const statusSchema = z.object({
 
 let strapi: ThrowawayStrapi;
 let rebuilder: RunningRebuilder;
+let site: RunningSiteServer;
 let releasesDir: string;
 let sectionId: string;
 let admin: (method: string, path: string) => Promise<number>;
@@ -38,7 +40,7 @@ const idle = (): Promise<z.infer<typeof statusSchema>> =>
     return current.running === null && !current.queued ? current : undefined;
   });
 
-const pageUrl = (slug: string): string => `${rebuilder.siteUrl}/modules/partnerships/${slug}/`;
+const pageUrl = (slug: string): string => `${site.url}/modules/partnerships/${slug}/`;
 
 async function createPage(slug: string, title: string, status: 'draft' | 'published'): Promise<string> {
   const body = await strapiRequest(strapi.write, 'POST', `/api/pages?status=${status}`, {
@@ -86,11 +88,13 @@ beforeAll(async () => {
     },
     logger: { info: () => undefined, error: () => undefined },
   });
+  site = await startSiteServer({ releasesDir, host: '127.0.0.1', port: sitePort });
   await pollUntil('the first release', async () => ((await status()).live ? true : undefined), 120_000);
 });
 
 afterAll(async () => {
   await rebuilder.stop();
+  await site.stop();
   await strapi.stop();
   await rm(releasesDir, { recursive: true, force: true });
 });

@@ -9,6 +9,7 @@ import { execa, type ResultPromise } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { repoRoot } from '../../scripts/lib/paths.js';
+import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-server.js';
 import type { BuildRunner } from '../../scripts/rebuilder/build-runner.js';
 import type { ContentReader } from '../../scripts/rebuilder/content-reader.js';
 import type { Fingerprint } from '../../scripts/rebuilder/fingerprint.js';
@@ -24,6 +25,7 @@ import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run
 
 const SECRET = 'integration-test-webhook-secret';
 const runRebuilderPath = fileURLToPath(new URL('../../scripts/rebuilder/run-rebuilder.ts', import.meta.url));
+const siteServerPath = fileURLToPath(new URL('../../scripts/lib/site-server.ts', import.meta.url));
 
 const statusSchema = z.object({
   live: z.object({ id: z.string(), builtAt: z.string(), pageCount: z.number(), fingerprint: z.unknown() }).nullable(),
@@ -176,9 +178,13 @@ let dir = '';
 let builds: FakeBuilds;
 let content: FakeContent;
 let rebuilder: RunningRebuilder | null = null;
+const sites: RunningSiteServer[] = [];
 const logLines: string[] = [];
 
-async function startService(extraEnv: Record<string, string> = {}): Promise<RunningRebuilder> {
+/** The service plus a site server on its releases (the service does not serve the site itself). */
+type Started = RunningRebuilder & { siteUrl: string };
+
+async function startService(extraEnv: Record<string, string> = {}): Promise<Started> {
   rebuilder = await runRebuilder({
     env: {
       STRAPI_URL: 'http://127.0.0.1:9',
@@ -201,11 +207,13 @@ async function startService(extraEnv: Record<string, string> = {}): Promise<Runn
       (line) => logLines.push(line),
     ),
   });
-  return rebuilder;
+  const site = await startSiteServer({ releasesDir: path.join(dir, 'releases'), host: '127.0.0.1', port: 0 });
+  sites.push(site);
+  return { ...rebuilder, siteUrl: site.url };
 }
 
 /** Starts the service and waits for its first release (nothing is live in a fresh folder). */
-async function startLive(): Promise<{ service: RunningRebuilder; status: Status }> {
+async function startLive(): Promise<{ service: Started; status: Status }> {
   const service = await startService();
   const status = await settledStatus(service.apiUrl, (current) => current.live !== null);
   return { service, status };
@@ -224,6 +232,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await rebuilder?.stop();
   rebuilder = null;
+  await Promise.all(sites.splice(0).map((site) => site.stop()));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -238,7 +247,7 @@ describe('rebuild service over HTTP', () => {
     const home = await fetch(`${service.siteUrl}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('release 1');
-    expect(home.headers.get('content-type')).toBe('text/html;charset=utf-8');
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(home.headers.get('cache-control')).toBe('no-cache');
     expect(home.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -248,7 +257,7 @@ describe('rebuild service over HTTP', () => {
     expect(home.headers.get('permissions-policy')).toContain('camera=()');
 
     const css = await fetch(`${service.siteUrl}/_astro/site.abc123.css`);
-    expect(css.headers.get('content-type')).toBe('text/css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
     const missing = await fetch(`${service.siteUrl}/no/such/page/`);
@@ -470,6 +479,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runRebuilder } from ${JSON.stringify(runRebuilderPath)};
+import { startSiteServer } from ${JSON.stringify(siteServerPath)};
 
 const fingerprint = JSON.parse(process.env.FAKE_FINGERPRINT ?? '{}');
 let builds = 0;
@@ -489,7 +499,8 @@ const rebuilder = await runRebuilder({
     await write('modules/demo/one/index.html', 'one');
   },
 });
-console.log('READY ' + JSON.stringify({ apiUrl: rebuilder.apiUrl, siteUrl: rebuilder.siteUrl }));
+const site = await startSiteServer({ releasesDir: process.env.RELEASES_DIR, host: '127.0.0.1', port: 0 });
+console.log('READY ' + JSON.stringify({ apiUrl: rebuilder.apiUrl, siteUrl: site.url }));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void rebuilder.stop().then(() => process.exit(0)));
 }

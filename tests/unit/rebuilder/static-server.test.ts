@@ -201,7 +201,14 @@ describe('createStaticServer', () => {
     ['a very long URL', get(`/${'a/'.repeat(3000)}`), 414],
     ['a URL longer than the header limit', get(`/${'a'.repeat(20_000)}`), [414, 431]],
     ['a huge header', get('/', [`X-Big: ${'x'.repeat(20_000)}`]), 431],
-    ['thousands of headers', get('/', Array.from({ length: 3000 }, (_, index) => `X-H${index}: 1`)), [200, 431]],
+    [
+      'thousands of headers',
+      get(
+        '/',
+        Array.from({ length: 3000 }, (_, index) => `X-H${index}: 1`),
+      ),
+      [200, 431],
+    ],
     ['Accept-Encoding junk', get('/', ['Accept-Encoding: gzip;q=abc, br;q=-1, *;q=0, identity;q=0']), 200],
     ['Accept-Encoding empty', get('/', ['Accept-Encoding:']), 200],
     ['If-None-Match junk', get('/', ['If-None-Match: "', 'If-Modified-Since: junk']), 200],

@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import { cmsDir, envPath, repoRoot } from '../lib/paths.js';
+import type { SiteServerConfig } from '../lib/site-server-config.js';
+import { urlHost } from '../lib/site-server.js';
+import { waitForHttp, waitForStrapi } from '../lib/wait-for-http.js';
+import { waitForPort } from '../lib/wait-for-port.js';
+
+const siteServerEntry = fileURLToPath(new URL('../site-server/main.ts', import.meta.url));
+const rebuilderEntry = fileURLToPath(new URL('../rebuilder/main.ts', import.meta.url));
+
+/** One long-running process of `npm start`. */
+export interface StartPart {
+  /** Its name in `[name]` output prefixes and restart messages. */
+  name: 'site' | 'cms' | 'rebuild';
+  /** What it is, for messages ("Strapi"). */
+  what: string;
+  /** Printed as it starts. */
+  starting: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Resolves once it answers; fails if `down` settles first (it crashed too often) or it takes too long. */
+  ready: (down: Promise<void>) => Promise<void>;
+}
+
+export interface StartConfig {
+  site: SiteServerConfig;
+  strapiUrl: string;
+  /** The rebuild service's API, e.g. http://127.0.0.1:4322. */
+  rebuildApiUrl: string;
+}
+
+/**
+ * The parts `npm start` runs, in the order it starts them. The site server comes first: it needs
+ * nothing else, so the last live release is public again at once, while Strapi takes its minutes.
+ * The rebuild service comes after Strapi, whose content it checks, and before the demo import,
+ * whose webhook deliveries it must be there to receive (Strapi never retries one).
+ */
+export function startParts(env: Record<string, string | undefined>, config: StartConfig): StartPart[] {
+  const tsx = (entry: string): string[] => ['--import', 'tsx', entry];
+  return [
+    {
+      name: 'site',
+      what: 'The site server',
+      starting: '[start] Starting the site server (it serves the last live release, if there is one)…',
+      command: process.execPath,
+      args: tsx(siteServerEntry),
+      cwd: repoRoot,
+      env,
+      ready: (down) =>
+        waitForPort(urlHost(config.site.SITE_HOST), config.site.SITE_PORT, {
+          what: 'The site server',
+          timeoutMs: 60_000,
+          exited: down,
+          intervalMs: 100,
+        }),
+    },
+    {
+      name: 'cms',
+      what: 'Strapi',
+      starting: '[start] Starting Strapi (first start compiles the CMS; the admin panel builds on first visit)…',
+      command: 'strapi',
+      args: ['develop', '--no-watch-admin'],
+      cwd: cmsDir,
+      env: { ...env, ENV_PATH: envPath, NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true' },
+      ready: (down) => waitForStrapi(config.strapiUrl, { timeoutMs: 300_000, exited: down }),
+    },
+    {
+      name: 'rebuild',
+      what: 'The rebuild service',
+      starting: '[start] Starting the rebuild service…',
+      command: process.execPath,
+      args: tsx(rebuilderEntry),
+      cwd: repoRoot,
+      env,
+      ready: (down) =>
+        waitForHttp(`${config.rebuildApiUrl}/healthz`, {
+          what: 'The rebuild service',
+          timeoutMs: 60_000,
+          exited: down,
+          intervalMs: 200,
+        }),
+    },
+  ];
+}

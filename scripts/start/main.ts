@@ -14,6 +14,7 @@ import { parseSiteServerConfig } from '../lib/site-server-config.js';
 import { urlHost } from '../lib/site-server.js';
 import { parseRebuilderConfig } from '../rebuilder/rebuilder-config.js';
 import { startParts } from './start-parts.js';
+import { startSummary } from './start-summary.js';
 
 const demoDir = fileURLToPath(new URL('./demo', import.meta.url));
 const log = (line: string): void => {
@@ -120,13 +121,13 @@ async function main(): Promise<void> {
   if (!status) throw new Error('[start] The rebuild service did not start; its output above says why.');
   if (!status.live) log(`[start] The site is not live yet: ${status.history[0]?.error ?? 'see the output above'}`);
 
-  log('');
-  log(`  Site     http://localhost:${site.SITE_PORT}`);
-  log(`  Admin    ${read.STRAPI_URL}/admin`);
-  log(`  Login    ${env.ADMIN_EMAIL ?? '(ADMIN_EMAIL in .env)'} / ${env.ADMIN_PASSWORD ?? '(ADMIN_PASSWORD in .env)'}`);
-  log(`  Status   ${statusUrl}   (publishing in the admin rebuilds the site within seconds)`);
-  log('  Stop     Ctrl-C');
-  log('');
+  const summary = startSummary({
+    siteUrl: `http://localhost:${site.SITE_PORT}`,
+    adminUrl: `${read.STRAPI_URL}/admin`,
+    statusUrl,
+    env,
+  });
+  for (const line of summary) log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { findLink } from '../lib/find-link.js';
 import { RELEASE_ID_PATTERN, compareReleaseIds, releaseId } from './release-id.js';
 import { RELEASE_META_FILE, releaseMetaSchema, type ReleaseMeta } from './release-meta.js';
 import { selectPrunable } from './select-prunable.js';
@@ -115,10 +116,19 @@ export class ReleaseStore {
 
   /**
    * Makes a verified partial release live: writes its description, renames it into place, swaps
-   * `live` to it, then deletes releases beyond the retention. Returns the ids deleted.
+   * `live` to it, then deletes releases beyond the retention. Returns the ids deleted. Refuses a
+   * release holding a symlink (or anything but files and folders), which stays partial.
    */
   async publish(meta: ReleaseMeta): Promise<string[]> {
     const partial = path.join(this.dir, `${meta.id}${PARTIAL_SUFFIX}`);
+    const link = await findLink(partial);
+    if (link !== null) {
+      throw new Error(
+        `[rebuild] Release ${meta.id} holds ${link}, a symbolic link (or not a plain file or folder), so it ` +
+          'is not published and the live release stays. A release holds only files and folders: find what ' +
+          'put it into the build output.',
+      );
+    }
     await writeFile(path.join(partial, RELEASE_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
     await rename(partial, path.join(this.dir, meta.id));
     await swapSymlink(this.livePath, meta.id);

@@ -108,6 +108,24 @@ describe('ReleaseStore', () => {
     expect(await readlink(store.livePath)).toBe(ids[6]);
   });
 
+  it.each([
+    ['a file link to /etc/passwd', 'passwd.html', '/etc/passwd'],
+    ['a folder link to /', 'modules/root', '/'],
+  ])('refuses to publish a release holding %s; the live release stays', async (_name, where, target) => {
+    const store = new ReleaseStore(dir, 5);
+    await store.prepare();
+    const liveId = await deploy(store, 1_000, 'good');
+    const { id, dir: outDir } = await store.begin(2_000);
+    await writeFile(path.join(outDir, 'index.html'), 'planted');
+    await mkdir(path.dirname(path.join(outDir, where)), { recursive: true });
+    await symlink(target, path.join(outDir, where));
+    const meta = { id, builtAt: new Date(2_000).toISOString(), fingerprint, pageCount: 1, trigger: 'x', durationMs: 1 };
+    await expect(store.publish(meta)).rejects.toThrow(`holds ${where}, a symbolic link`);
+    expect(await store.liveId()).toBe(liveId);
+    expect(await store.ids()).toEqual([liveId]);
+    expect(await readFile(path.join(store.livePath, 'index.html'), 'utf8')).toBe('good');
+  });
+
   it('rolls back to the previous release, keeps it through pruning, and refuses when there is none', async () => {
     const store = new ReleaseStore(dir, 2);
     await store.prepare();

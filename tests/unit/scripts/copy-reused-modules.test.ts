@@ -1,0 +1,44 @@
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RENDER_MANIFEST_FILE, type RenderManifest } from '@lm/shared';
+import { copyReusedModules } from '../../../scripts/build-site/copy-reused-modules.js';
+
+let dir = '';
+let live = '';
+let out = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lm-copy-reused-'));
+  live = path.join(dir, 'live-release');
+  out = path.join(dir, 'new-release');
+  for (const file of ['modules/a/index.html', 'modules/a/one/index.html', 'modules/b/index.html']) {
+    await mkdir(path.dirname(path.join(live, file)), { recursive: true });
+    await writeFile(path.join(live, file), file);
+  }
+  await mkdir(out);
+  const manifest: RenderManifest = { version: 1, buildKey: 'k', modules: {}, reused: ['a', 'b'], reusedFrom: live };
+  await writeFile(path.join(out, RENDER_MANIFEST_FILE), JSON.stringify(manifest));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('copyReusedModules', () => {
+  it('copies the reused module folders from the live release', async () => {
+    expect(await copyReusedModules(out)).toEqual({ modules: 2, pages: 3 });
+    expect((await readdir(path.join(out, 'modules'))).sort()).toEqual(['a', 'b']);
+  });
+
+  const planted: Array<[string, string, string]> = [
+    ['a file link to /etc/passwd', 'modules/b/passwd.html', '/etc/passwd'],
+    ['a folder link to /', 'modules/a/one/root', '/'],
+    ['a module folder that is a link', 'modules/b', '/etc'],
+  ];
+  it.each(planted)('refuses %s, naming it, and copies nothing', async (_name, where, target) => {
+    await rm(path.join(live, where), { recursive: true, force: true });
+    await symlink(target, path.join(live, where));
+    await expect(copyReusedModules(out)).rejects.toThrow(path.join(live, where));
+    await expect(readdir(path.join(out, 'modules'))).rejects.toThrow(/ENOENT/);
+  });
+});

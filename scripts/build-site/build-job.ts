@@ -13,7 +13,13 @@ const reusedSchema = z.object({ modules: z.number(), pages: z.number() });
 
 export const buildReplySchema = z.union([
   z.object({ ready: z.literal(true) }),
-  z.object({ id: z.number(), ok: z.literal(true), reused: reusedSchema }),
+  z.object({
+    id: z.number(),
+    ok: z.literal(true),
+    reused: reusedSchema,
+    /** What the site left out of the content it was given, for /status (see setBuildWarnings). */
+    warnings: z.array(z.string()),
+  }),
   z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
 ]);
 export type BuildReply = z.infer<typeof buildReplySchema>;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { build } from 'astro';
-import { RENDER_MANIFEST_FILE, type RenderPlanEnv } from '@lm/shared';
+import { RENDER_MANIFEST_FILE, takeBuildWarnings, type RenderPlanEnv } from '@lm/shared';
 import { siteDir } from '../lib/paths.js';
 import { buildKey } from './build-key.js';
 import { buildJobSchema, type BuildJob, type BuildReply } from './build-job.js';
@@ -40,6 +40,8 @@ async function astroBuild(outDir: string): Promise<void> {
 }
 
 async function runJob({ outDir, reuseFrom }: BuildJob): Promise<Reused> {
+  // Whatever an earlier, failed build left behind is not this build's.
+  takeBuildWarnings();
   const key = await buildKey(process.env);
   const manifest = path.join(outDir, RENDER_MANIFEST_FILE);
   setRenderPlanEnv({ SITE_BUILD_KEY: key, SITE_RENDER_MANIFEST: manifest, SITE_REUSE_FROM: reuseFrom ?? undefined });
@@ -61,7 +63,7 @@ process.on('message', (message: unknown) => {
   const { id } = job.data;
   runJob(job.data).then(
     (reused) => {
-      reply({ id, ok: true, reused });
+      reply({ id, ok: true, reused, warnings: takeBuildWarnings() });
     },
     (error: unknown) => {
       reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -11,6 +11,8 @@ const workerEntry = fileURLToPath(new URL('./build-worker.ts', import.meta.url))
 /** A warm build's result: what it rendered, and what it copied from the live release. */
 export interface WarmBuildResult extends BuildSiteResult {
   reused: Reused;
+  /** What the site left out of the content, for editors to fix (see setBuildWarnings). */
+  warnings: string[];
 }
 
 /**
@@ -26,7 +28,7 @@ type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
 interface Pending {
   id: number;
   output: BuildOutput;
-  resolve: (reused: Reused) => void;
+  resolve: (done: { reused: Reused; warnings: string[] }) => void;
   reject: (error: Error) => void;
 }
 
@@ -72,7 +74,7 @@ export class WarmSiteBuilder {
     const output = new BuildOutput();
     const id = this.#nextId++;
     this.#builds += 1;
-    const done = new Promise<Reused>((resolve, reject) => {
+    const done = new Promise<{ reused: Reused; warnings: string[] }>((resolve, reject) => {
       this.#pending = { id, output, resolve, reject };
     });
     const abort = (): void => {
@@ -80,11 +82,11 @@ export class WarmSiteBuilder {
       this.stop();
     };
     signal?.addEventListener('abort', abort, { once: true });
-    let reused: Reused;
+    let finished: { reused: Reused; warnings: string[] };
     try {
       const job: BuildJob = { id, outDir, reuseFrom };
       await worker.sendMessage(job);
-      reused = await done;
+      finished = await done;
     } finally {
       signal?.removeEventListener('abort', abort);
       this.#pending = undefined;
@@ -94,7 +96,7 @@ export class WarmSiteBuilder {
       durationMs: Math.round(performance.now() - started),
       graphqlRequests: output.graphqlRequests,
       pageCount: output.pageCount,
-      reused,
+      ...finished,
     };
   }
 
@@ -140,7 +142,7 @@ export class WarmSiteBuilder {
         if ('ready' in reply) {
           resolve();
         } else if (reply.id === this.#pending?.id) {
-          if (reply.ok) this.#pending.resolve(reply.reused);
+          if (reply.ok) this.#pending.resolve({ reused: reply.reused, warnings: reply.warnings });
           else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.tail()}`));
         }
       });

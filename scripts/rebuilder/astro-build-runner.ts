@@ -15,5 +15,6 @@ export function astroBuildRunner(builder: WarmSiteBuilder, logger: Logger): Buil
     logger.info(
       `astro build: ${result.pageCount} pages rendered${reused} in ${(result.durationMs / 1000).toFixed(1)} s, ${result.graphqlRequests} GraphQL requests.`,
     );
+    return { warnings: result.warnings };
   };
 }

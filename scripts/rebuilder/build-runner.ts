@@ -11,8 +11,14 @@ export interface BuildContext {
   signal: AbortSignal;
 }
 
+/** What a finished build tells the service besides its files. */
+export interface BuildOutcome {
+  /** Content the site left out (an unsafe link, say): the build went live, but editors must fix it. */
+  warnings: string[];
+}
+
 /**
- * Builds the site into `outDir`, rejecting on failure. The real one runs `astro build` (see astroBuildRunner); tests pass
- * one that writes a small fake site.
+ * Builds the site into `outDir`, rejecting on failure. The real one runs `astro build` (see
+ * astroBuildRunner); tests pass one that writes a small fake site.
  */
-export type BuildRunner = (context: BuildContext) => Promise<void>;
+export type BuildRunner = (context: BuildContext) => Promise<BuildOutcome>;

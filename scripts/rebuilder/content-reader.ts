@@ -1,9 +1,10 @@
 import type { Fingerprint } from './fingerprint.js';
+import type { ReleaseContents } from './release-contents.js';
 
 /** What the rebuild service needs to know about the published content, apart from the build. */
 export interface ContentReader {
   /** The published content's fingerprint (one request). Rejects when Strapi cannot answer. */
   fingerprint(): Promise<Fingerprint>;
-  /** Slugs of every published module: each needs its page in a new release. */
-  moduleSlugs(): Promise<string[]>;
+  /** Every published module and reachable page: each needs its file in a new release. */
+  releaseContents(): Promise<ReleaseContents>;
 }

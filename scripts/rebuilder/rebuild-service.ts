@@ -4,6 +4,7 @@ import type { ContentReader } from './content-reader.js';
 import { describeError } from './describe-error.js';
 import { sameFingerprint, type Fingerprint } from './fingerprint.js';
 import type { Logger } from './logger.js';
+import type { ReleaseContents } from './release-contents.js';
 import type { ReleaseMeta } from './release-meta.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Cancel, Scheduler } from './scheduler.js';
@@ -231,10 +232,11 @@ export class RebuildService {
       // Handled below; this only keeps a failure during the build from being reported as unhandled.
       expected.catch(() => undefined);
       const reuseFrom = this.#live ? store.releaseDir(this.#live.id) : null;
-      await build({ outDir: release.dir, reuseFrom, signal: controller.signal });
+      const outcome = await build({ outDir: release.dir, reuseFrom, signal: controller.signal });
       controller.signal.throwIfAborted();
-      const { fingerprint, moduleSlugs } = await expected;
-      const pageCount = await verifyRelease(release.dir, { moduleSlugs, expectPages: fingerprint.pages.total > 0 });
+      const { fingerprint, contents } = await expected;
+      const pageCount = await verifyRelease(release.dir, contents);
+      const warnings = [...contents.unreachable, ...outcome.warnings];
       const durationMs = scheduler.now() - started;
       const meta: ReleaseMeta = {
         id,
@@ -250,7 +252,16 @@ export class RebuildService {
         return removed;
       });
       this.#state.lastBuilt = { id, fingerprint };
-      this.#record({ id, trigger: batch.trigger, requests: batch.requests, startedAt, durationMs, result: 'success' });
+      this.#record({
+        id,
+        trigger: batch.trigger,
+        requests: batch.requests,
+        startedAt,
+        durationMs,
+        result: 'success',
+        ...(warnings.length > 0 ? { warnings } : {}),
+      });
+      for (const warning of warnings) logger.info(`Warning: ${warning}`);
       const prunedNote = pruned.length > 0 ? `; removed ${pruned.length} old release(s)` : '';
       logger.info(`Live: release ${id}, ${pageCount} pages, built in ${seconds(durationMs)}${prunedNote}.`);
     } catch (error) {
@@ -275,11 +286,11 @@ export class RebuildService {
   }
 
   /** What the release must contain, and the fingerprint it will be stored with. */
-  async #readExpectations(): Promise<{ fingerprint: Fingerprint; moduleSlugs: string[] }> {
+  async #readExpectations(): Promise<{ fingerprint: Fingerprint; contents: ReleaseContents }> {
     const { content } = this.#options;
     const fingerprint = await content.fingerprint();
-    const moduleSlugs = fingerprint.modules.total > 0 ? await content.moduleSlugs() : [];
-    return { fingerprint, moduleSlugs };
+    const contents = await content.releaseContents();
+    return { fingerprint, contents };
   }
 
   #record(entry: HistoryEntry): void {

@@ -16,6 +16,11 @@ export const historyEntrySchema = z.object({
   result: z.enum(['success', 'failed']),
   /** What went wrong and why, on failure. */
   error: z.string().optional(),
+  /**
+   * What editors should fix although the build went live: published content the site left out
+   * (a page with no published section, a block with an unsafe link).
+   */
+  warnings: z.array(z.string()).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -1,7 +1,15 @@
 import { GraphQLClient } from 'graphql-request';
-import { FingerprintDocument, ModuleSlugsDocument, type FingerprintQuery } from '@lm/shared/graphql';
+import {
+  FingerprintDocument,
+  ModuleSlugsDocument,
+  PagesWithParentsDocument,
+  PublishedPageIdsDocument,
+  ReleaseSectionsDocument,
+  type FingerprintQuery,
+} from '@lm/shared/graphql';
 import type { ContentReader } from './content-reader.js';
 import { fingerprintSchema, type Fingerprint } from './fingerprint.js';
+import { listedPageIds, releaseContents, type ListedSection, type StrayPage } from './release-contents.js';
 
 /** Strapi's GraphQL amountLimit: the largest page it serves. */
 const PAGE_SIZE = 100;
@@ -29,8 +37,22 @@ function typeFingerprint(name: string, updated: Connection, published: Published
   };
 }
 
+/** Every node of a listing read 100 per request; a null connection means the schema is not ours. */
+async function listAll<T>(
+  listPage: (page: number) => Promise<{ nodes: readonly T[]; pageCount: number } | null | undefined>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
+    const result = await listPage(page);
+    if (!result) throw new Error('Strapi returned no connection; is the schema the one in shared/schema.graphql?');
+    all.push(...result.nodes);
+    pageCount = result.pageCount;
+  }
+  return all;
+}
+
 /**
- * Reads the fingerprint and module slugs from Strapi's GraphQL API with the read-only token, so
+ * Reads the fingerprint and what a release must contain from Strapi's GraphQL API with the read-only token, so
  * it sees what the build sees: published content only.
  */
 export function createStrapiContentReader({
@@ -62,19 +84,42 @@ export function createStrapiContentReader({
       });
     },
 
-    async moduleSlugs() {
-      const slugs: string[] = [];
+    async releaseContents() {
       try {
-        for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-          const result = await client.request(ModuleSlugsDocument, { page, pageSize: PAGE_SIZE });
-          if (!result.modules_connection) throw new Error('Strapi returned no modules_connection.');
-          slugs.push(...result.modules_connection.nodes.map((node) => node.slug));
-          pageCount = result.modules_connection.pageInfo.pageCount;
+        const moduleSlugs = await listAll(async (page) => {
+          const connection = (await client.request(ModuleSlugsDocument, { page, pageSize: PAGE_SIZE }))
+            .modules_connection;
+          return (
+            connection && { nodes: connection.nodes.map((node) => node.slug), pageCount: connection.pageInfo.pageCount }
+          );
+        });
+        const sections: ListedSection[] = await listAll(async (page) => {
+          const connection = (await client.request(ReleaseSectionsDocument, { page, pageSize: PAGE_SIZE }))
+            .sections_connection;
+          return connection && { nodes: connection.nodes, pageCount: connection.pageInfo.pageCount };
+        });
+        const pageIds = await listAll(async (page) => {
+          const connection = (await client.request(PublishedPageIdsDocument, { page, pageSize: PAGE_SIZE }))
+            .pages_connection;
+          return (
+            connection && {
+              nodes: connection.nodes.map((node) => node.documentId),
+              pageCount: connection.pageInfo.pageCount,
+            }
+          );
+        });
+        const listed = listedPageIds(sections);
+        const unlisted = pageIds.filter((id) => !listed.has(id));
+        const strays: StrayPage[] = [];
+        for (let start = 0; start < unlisted.length; start += PAGE_SIZE) {
+          const ids = unlisted.slice(start, start + PAGE_SIZE);
+          const result = await client.request(PagesWithParentsDocument, { ids, pageSize: PAGE_SIZE });
+          strays.push(...result.pages.flatMap((page) => (page ? [page] : [])));
         }
+        return releaseContents(moduleSlugs, sections, strays);
       } catch (error) {
-        throw failure('the published modules', error);
+        throw failure('the published modules, sections and pages', error);
       }
-      return slugs;
     },
   };
 }

@@ -1,54 +1,51 @@
-import { access, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { escape } from 'html-escaper';
 import { moduleUrl } from '@lm/shared';
+import type { ReleaseContents } from './release-contents.js';
 
-/** What a release must contain, from the published content read before the build. */
-export interface ReleaseExpectations {
-  /** Every published module needs its home page. */
-  moduleSlugs: readonly string[];
-  /** When pages are published, at least one page must have been written. */
-  expectPages: boolean;
-}
+/** How many problems the error names before it only counts the rest. */
+const SHOWN = 20;
 
-const exists = (file: string): Promise<boolean> =>
-  access(file).then(
-    () => true,
-    () => false,
+/** The file a URL such as `/modules/a/b/` is served from. */
+const fileOf = (url: string): string => path.join(...url.split('/').filter(Boolean), 'index.html');
+
+/** The file's text, or null when there is none. */
+const readText = (file: string): Promise<string | null> =>
+  readFile(file, 'utf8').then(
+    (text) => text,
+    () => null,
   );
 
-/** Counts the HTML files under `dir` and lists the module page folders (`modules/{m}/{p}/`). */
-async function survey(dir: string): Promise<{ htmlFiles: number; pageFolders: number }> {
-  let htmlFiles = 0;
-  let pageFolders = 0;
+/** Counts the HTML files under `dir`. */
+async function countHtmlFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    htmlFiles += 1;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep);
-    if (relative.length === 4 && relative[0] === 'modules' && relative[3] === 'index.html') pageFolders += 1;
-  }
-  return { htmlFiles, pageFolders };
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
 }
 
 /**
- * Checks a built release before it may go live: the home page, the 404 page, every published
- * module's page and, when pages are published, at least one page. Throws naming what is missing;
+ * Checks a built release against the content it was built from, before it may go live: the home
+ * page, the 404 page, every published module's page, and every reachable published page's file with
+ * its title in it (escaped as Astro escapes text). Throws with the list of what is missing or wrong;
  * returns the number of HTML files.
  */
-export async function verifyRelease(dir: string, expected: ReleaseExpectations): Promise<number> {
-  const required = [
-    'index.html',
-    '404.html',
-    ...expected.moduleSlugs.map((slug) => `${moduleUrl(slug).slice(1)}index.html`),
-  ];
-  const missing: string[] = [];
-  for (const file of required) if (!(await exists(path.join(dir, file)))) missing.push(file);
-  const { htmlFiles, pageFolders } = await survey(dir);
-  if (expected.expectPages && pageFolders === 0) missing.push('modules/{module}/{page}/index.html (no page at all)');
-  if (missing.length > 0) {
-    const shown = missing.slice(0, 10).join(', ');
-    const more = missing.length > 10 ? ` and ${missing.length - 10} more` : '';
-    throw new Error(`[rebuild] The new release is incomplete, so it was not deployed: missing ${shown}${more}.`);
+export async function verifyRelease(dir: string, expected: ReleaseContents): Promise<number> {
+  const problems: string[] = [];
+  const required = ['index.html', '404.html', ...expected.moduleSlugs.map((slug) => fileOf(moduleUrl(slug)))];
+  for (const file of required) {
+    if ((await readText(path.join(dir, file))) === null) problems.push(`missing ${file}`);
   }
-  return htmlFiles;
+  for (const page of expected.pages) {
+    const html = await readText(path.join(dir, fileOf(page.url)));
+    if (html === null) problems.push(`missing ${page.url} ("${page.title}")`);
+    else if (!html.includes(escape(page.title))) problems.push(`${page.url} does not show its title "${page.title}"`);
+  }
+  if (problems.length > 0) {
+    const more = problems.length > SHOWN ? `, and ${String(problems.length - SHOWN)} more` : '';
+    throw new Error(
+      `[rebuild] The new release does not match the published content, so it was not deployed (${String(problems.length)} problems): ` +
+        `${problems.slice(0, SHOWN).join('; ')}${more}. The live release stays; /status keeps this list.`,
+    );
+  }
+  return countHtmlFiles(dir);
 }

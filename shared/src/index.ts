@@ -6,3 +6,5 @@ export * from './urls.js';
 export * from './render-manifest.js';
 export * from './safe-url.js';
 export * from './secret-rules.js';
+export * from './build-warnings.js';
+export * from './content-types.js';

@@ -10,6 +10,7 @@ import {
 } from '@lm/shared/graphql';
 import { incrementalStrapiLoader, type ChildStamp, type StampPage } from './loaders/incremental-strapi-loader';
 import { strapiClient } from './lib/strapi-client';
+import { withoutUnsafeUrls } from './lib/without-unsafe-urls';
 
 /** A connection Strapi returned as null, which only happens when the schema is not ours. */
 function required<T>(value: T | null | undefined, what: string): T {
@@ -82,6 +83,10 @@ const pages = defineCollection({
         (node) => node.section,
       ),
     fetchByIds: async (ids, pageSize) => (await strapiClient().request(PagesByIdDocument, { ids, pageSize })).pages,
+    clean: (node) => {
+      const { page, warnings } = withoutUnsafeUrls(node);
+      return { node: page, warnings };
+    },
     parent: {
       listStamps: (page, pageSize) => listSectionStamps(page, pageSize, false),
       of: (page) => page.section?.documentId ?? null,

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-server.js';
 import type { BuildRunner } from '../../scripts/rebuilder/build-runner.js';
+import type { ReleaseContents } from '../../scripts/rebuilder/release-contents.js';
 import type { ContentReader } from '../../scripts/rebuilder/content-reader.js';
 import type { Fingerprint } from '../../scripts/rebuilder/fingerprint.js';
 import { SECRET_HEADER } from '../../scripts/rebuilder/http/rebuilder-handler.js';
@@ -94,6 +95,7 @@ class FakeBuilds {
     await this.hold?.promise;
     if (this.failWith) throw this.failWith;
     await writeFakeSite(outDir, `${this.label} ${this.calls}`, { withModulePage: this.withModulePage });
+    return { warnings: [] };
   };
 }
 
@@ -104,8 +106,12 @@ class FakeContent implements ContentReader {
     if (this.down) return Promise.reject(new Error('fetch failed', { cause: new Error('connect ECONNREFUSED') }));
     return Promise.resolve(fingerprintOf(this.version));
   }
-  moduleSlugs(): Promise<string[]> {
-    return Promise.resolve(['demo']);
+  releaseContents(): Promise<ReleaseContents> {
+    return Promise.resolve({
+      moduleSlugs: ['demo'],
+      pages: [{ url: '/modules/demo/one/', title: 'One' }],
+      unreachable: [],
+    });
   }
 }
 
@@ -485,7 +491,7 @@ const fingerprint = JSON.parse(process.env.FAKE_FINGERPRINT ?? '{}');
 let builds = 0;
 const rebuilder = await runRebuilder({
   env: process.env,
-  content: { fingerprint: async () => fingerprint, moduleSlugs: async () => ['demo'] },
+  content: { fingerprint: async () => fingerprint, releaseContents: async () => ({ moduleSlugs: ['demo'], pages: [], unreachable: [] }) },
   build: async ({ outDir, signal }) => {
     builds += 1;
     const write = async (name, body) => {
@@ -497,6 +503,7 @@ const rebuilder = await runRebuilder({
     await write('404.html', 'not found');
     await write('modules/demo/index.html', 'demo');
     await write('modules/demo/one/index.html', 'one');
+    return { warnings: [] };
   },
 });
 const site = await startSiteServer({ releasesDir: process.env.RELEASES_DIR, host: '127.0.0.1', port: 0 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeError } from '../describe-error.js';
 import type { Logger } from '../logger.js';
-import { DRAFT_AND_PUBLISH_UIDS, decideRebuild } from '../rebuild-decision.js';
+import { decideRebuild } from '../rebuild-decision.js';
 import type { RebuildService } from '../rebuild-service.js';
 import { webhookPayloadSchema } from '../webhook-payload.js';
 import { readBody } from './read-body.js';
@@ -17,7 +17,6 @@ export interface RebuilderHandlerOptions {
   service: Pick<RebuildService, 'request' | 'status' | 'rollback'>;
   secret: string;
   logger: Logger;
-  draftAndPublishUids?: ReadonlySet<string>;
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -34,7 +33,6 @@ const isJson = (contentType: string | undefined): boolean =>
  */
 export function createRebuilderHandler(options: RebuilderHandlerOptions): Handler {
   const { service, secret, logger } = options;
-  const draftAndPublishUids = options.draftAndPublishUids ?? DRAFT_AND_PUBLISH_UIDS;
 
   async function webhook(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
@@ -67,7 +65,7 @@ export function createRebuilderHandler(options: RebuilderHandlerOptions): Handle
       sendJson(response, 400, { error: 'the body is not a Strapi webhook', issues });
       return;
     }
-    const decision = decideRebuild(parsed.data, draftAndPublishUids);
+    const decision = decideRebuild(parsed.data);
     if (!decision.rebuild) {
       sendJson(response, 202, { queued: false, reason: decision.reason });
       return;

@@ -5,7 +5,10 @@ export {
   ModulesByIdDocument,
   PageStampsDocument,
   PagesByIdDocument,
+  PagesWithParentsDocument,
+  PublishedPageIdsDocument,
+  ReleaseSectionsDocument,
   SectionStampsDocument,
   SectionsByIdDocument,
 } from './generated/graphql.js';
-export type { FingerprintQuery, ModuleSlugsQuery } from './generated/graphql.js';
+export type { FingerprintQuery, ModuleSlugsQuery, PagesByIdQuery } from './generated/graphql.js';

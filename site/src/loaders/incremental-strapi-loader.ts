@@ -1,5 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
+import { setBuildWarnings } from '@lm/shared';
 import { graphqlRequestCount } from '../lib/strapi-client';
 import { readEnv } from '../lib/read-env';
 
@@ -37,6 +38,12 @@ export interface StrapiCollectionSource<Node extends { documentId: string }> {
   /** The full published documents with these ids (at most PAGE_SIZE). */
   fetchByIds: (ids: string[], pageSize: number) => Promise<ReadonlyArray<Node | null>>;
   /**
+   * Leaves out of a fetched entry what the site cannot render safely, with a sentence for each
+   * thing left out. The sentences stay with the cached entry and are reported on every build
+   * until the entry changes, so /status keeps saying what editors must fix.
+   */
+  clean?: (node: Node) => { node: Node; warnings: string[] };
+  /**
    * For a collection whose entries belong to a parent (a page to its section): the parent
    * collection's stamps, and the parent a fetched entry names.
    */
@@ -63,6 +70,18 @@ function parentInKey(key: string | undefined): string | null | undefined {
     return parsed.success ? parsed.data[2] : undefined;
   } catch {
     return undefined;
+  }
+}
+
+const warningsSchema = z.record(z.array(z.string()));
+
+/** The warnings kept for each cached entry (see `clean`), from the loader's meta store. */
+function readWarnings(meta: LoaderContext['meta']): Map<string, string[]> {
+  try {
+    const parsed = warningsSchema.safeParse(JSON.parse(meta.get('warnings') ?? '{}'));
+    return new Map(parsed.success ? Object.entries(parsed.data) : []);
+  } catch {
+    return new Map();
   }
 }
 
@@ -125,8 +144,10 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
       if (meta.get('origin') !== origin) {
         store.clear();
         meta.delete('parent-stamps');
+        meta.delete('warnings');
         meta.set('origin', origin);
       }
+      const warnings = readWarnings(meta);
 
       let stamps: ChildStamp[];
       let parentCheck: { withParents: boolean; parentKey: string | null };
@@ -154,8 +175,13 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
       for (let start = 0; start < stale.length; start += PAGE_SIZE) {
         const ids = stale.slice(start, start + PAGE_SIZE).map((stamp) => stamp.documentId);
         const fetched = new Set<string>();
-        for (const node of await source.fetchByIds(ids, PAGE_SIZE)) {
-          if (!node) continue;
+        for (const fetchedNode of await source.fetchByIds(ids, PAGE_SIZE)) {
+          if (!fetchedNode) continue;
+          const cleaned = source.clean ? source.clean(fetchedNode) : { node: fetchedNode, warnings: [] };
+          const node = cleaned.node;
+          for (const warning of cleaned.warnings) logger.warn(warning);
+          if (cleaned.warnings.length > 0) warnings.set(node.documentId, cleaned.warnings);
+          else warnings.delete(node.documentId);
           const data = await context.parseData({ id: node.documentId, data: { ...node } });
           const stamp = listed.get(node.documentId);
           if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
@@ -171,6 +197,9 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
           removed += 1;
         }
       }
+      for (const id of warnings.keys()) if (!store.has(id)) warnings.delete(id);
+      meta.set('warnings', JSON.stringify(Object.fromEntries(warnings)));
+      setBuildWarnings(source.name, [...warnings.values()].flat());
       if (parentCheck.parentKey !== null) meta.set('parent-stamps', parentCheck.parentKey);
       const how = parentCheck.withParents ? ', listed with parents' : '';
       logger.info(

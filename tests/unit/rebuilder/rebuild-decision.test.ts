@@ -22,8 +22,11 @@ describe('decideRebuild', () => {
       delivery('entry.create', { uid: 'api::module.module', entry: null }),
       false,
     ],
-    ['update of a type without draft and publish', delivery('entry.update', { uid: 'api::setting.setting' }), true],
-    ['create of a type without draft and publish', delivery('entry.create', { uid: 'api::tag.tag' }), true],
+    ['a user signing up', delivery('entry.create', { uid: 'plugin::users-permissions.user', model: 'user' }), false],
+    ['a user updated', delivery('entry.update', { uid: 'plugin::users-permissions.user' }), false],
+    ['a user deleted', delivery('entry.delete', { uid: 'plugin::users-permissions.user' }), false],
+    ['a role changed', delivery('entry.update', { uid: 'plugin::users-permissions.role' }), false],
+    ['publish of a type the site does not show', delivery('entry.publish', { uid: 'api::setting.setting' }), false],
     ['update without a uid (cannot tell: rebuild)', delivery('entry.update', { model: 'page' }), true],
     ['media upload (not referenced yet)', delivery('media.create', { media: { id: 4 } }), false],
     ['draft discard', delivery('entry.draft-discard', { uid: 'api::page.page' }), false],
@@ -45,9 +48,11 @@ describe('decideRebuild', () => {
     });
   });
 
-  it('uses the configured set of draft-and-publish types', () => {
-    const payload = delivery('entry.update', { uid: 'api::page.page' });
-    expect(decideRebuild(payload, new Set()).rebuild).toBe(true);
+  it('says why a change of another type does not rebuild', () => {
+    expect(decideRebuild(delivery('entry.create', { uid: 'plugin::users-permissions.user' }))).toEqual({
+      rebuild: false,
+      reason: 'entry.create of plugin::users-permissions.user: the site does not show plugin::users-permissions.user',
+    });
   });
 });
 

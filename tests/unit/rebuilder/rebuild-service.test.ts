@@ -45,6 +45,7 @@ function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number 
     for (const file of ['index.html', '404.html', 'modules/m/p/index.html']) {
       await writeFile(path.join(outDir, file), `build ${builds.calls}`);
     }
+    return { warnings: [] };
   };
   const service = new RebuildService({
     store: new ReleaseStore(dir, 5),
@@ -52,7 +53,7 @@ function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number 
     content: {
       fingerprint: () =>
         content.down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(fingerprintOf(content.version)),
-      moduleSlugs: () => Promise.resolve([]),
+      releaseContents: () => Promise.resolve({ moduleSlugs: [], pages: [], unreachable: [] }),
     },
     scheduler,
     logger: createLogger(

@@ -41,6 +41,27 @@ function describeDetails(details: unknown): string {
 }
 
 /**
+ * Methods whose request may be sent twice with the same effect. A keep-alive connection that
+ * Strapi closed while the importer was busy parsing fails the next request before Strapi sees
+ * it ("other side closed"); those are sent once more. A create (POST) never is, since a lost
+ * answer could mean it was made, and a second one would duplicate it.
+ */
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+
+/** Sends one request; a network failure of an idempotent one (not a timeout) is retried once. */
+async function send(url: string, init: RequestInit & { method: string }): Promise<Response> {
+  const attempts = IDEMPOTENT.has(init.method) ? 2 : 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      if (attempt >= attempts || timedOut) throw error;
+    }
+  }
+}
+
+/**
  * A small client for Strapi's REST API, authenticated with the write token. It works against any
  * Strapi (local or remote), since it only speaks HTTP.
  */
@@ -53,18 +74,17 @@ export async function strapiRequest(
   const url = `${env.STRAPI_URL}${pathAndQuery}`;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await send(url, {
       method,
       headers: {
         Authorization: `Bearer ${env.STRAPI_WRITE_TOKEN}`,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
     throw new StrapiRequestError(
-      `[import] Cannot reach Strapi at ${env.STRAPI_URL}. Start it with \`npm start\` or set STRAPI_URL in .env.`,
+      `[import] Cannot reach Strapi at ${env.STRAPI_URL} (${method} ${pathAndQuery.split('?')[0] ?? ''}). Start it with \`npm start\` or set STRAPI_URL in .env.`,
       undefined,
       { cause: error },
     );
@@ -90,7 +110,9 @@ export async function strapiRequest(
     const hint =
       response.status === 401 || response.status === 403
         ? ' Check STRAPI_WRITE_TOKEN in .env: it must be a token that may write modules, sections and pages.'
-        : '';
+        : response.status === 413
+          ? " The request is larger than Strapi's body limit (strapi::body jsonLimit); split the page into smaller pages."
+          : '';
     throw new StrapiRequestError(
       `[import] Strapi refused ${method} ${pathAndQuery.split('?')[0] ?? ''} (${response.status} ${reason}).${hint}`,
       response.status,
@@ -148,4 +170,19 @@ export async function updateDocument(
   documentBodySchema.parse(
     await strapiRequest(env, 'PUT', `/api/${collection}/${documentId}?status=${status}`, { data }),
   );
+}
+
+/**
+ * Publishes a document's draft as it stands. Strapi 5's REST API has no publish route: an update
+ * with `?status=published` writes the draft and then publishes it, so an update that changes
+ * nothing publishes the draft unchanged (relations, components and dynamic zones included). Needs
+ * only the token's `update` permission.
+ */
+export async function publishDocument(env: WriteEnv, collection: Collection, documentId: string): Promise<void> {
+  await updateDocument(env, collection, documentId, {}, 'published');
+}
+
+/** Deletes a document, its draft and its published version. Needs the token's `delete` permission. */
+export async function deleteDocument(env: WriteEnv, collection: Collection, documentId: string): Promise<void> {
+  await strapiRequest(env, 'DELETE', `/api/${collection}/${documentId}`);
 }

@@ -1,0 +1,156 @@
+import { ImportError } from './import-error.js';
+import { payloadBytes, payloadSizeProblem } from './size-limits.js';
+import type { Collection } from './strapi-rest-client.js';
+import type { WriteStep } from './write-steps.js';
+
+/** The four writes the importer makes, so tests can drive {@link applyPlan} without a Strapi. */
+export interface DocumentWriter {
+  /** Creates a document as a draft and returns its documentId. */
+  createDraft(collection: Collection, data: Record<string, unknown>): Promise<string>;
+  /** Overwrites a document's draft; its published version, if any, stays as it is. */
+  updateDraft(collection: Collection, documentId: string, data: Record<string, unknown>): Promise<void>;
+  /** Publishes the document's draft as it stands. */
+  publish(collection: Collection, documentId: string): Promise<void>;
+  /** Deletes the document: draft and published version. */
+  remove(collection: Collection, documentId: string): Promise<void>;
+}
+
+export interface ApplyOptions {
+  writer: DocumentWriter;
+  /** Publish what every file fully written needs; otherwise everything stays a draft. */
+  publish: boolean;
+  /** Largest JSON body one write may send, in bytes. */
+  payloadLimit: number;
+  log: (line: string) => void;
+}
+
+export interface ApplyResult {
+  created: string[];
+  updated: string[];
+  /** Already up to date in Strapi. */
+  skipped: string[];
+  /** One error per file that did not fully succeed. */
+  failed: ImportError[];
+}
+
+const reasonOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/^\[import\] /, '').replace(/\.?$/, '.');
+
+/**
+ * Writes the plan so that a file either fully succeeds or leaves nothing behind: every write goes
+ * to drafts first, parents before children; publishing comes last, and only for what at least one
+ * fully written file needs; then documents this run created only for failed files are deleted,
+ * children first. A failed update leaves the published version as it was, since only the draft
+ * was written. Files are independent: a failure fails the files of the entity that failed (all
+ * files of a module or section), and the others are still imported.
+ */
+export async function applyPlan(steps: ReadonlyArray<WriteStep>, options: ApplyOptions): Promise<ApplyResult> {
+  const { writer, publish, payloadLimit, log } = options;
+  const problems = new Map<string, { problem: string; cause?: unknown }>();
+  const notes = new Map<string, string[]>();
+  const ids = new Map<string, string>();
+  const created = new Map<WriteStep, string>();
+  const written = new Set<WriteStep>();
+  const published = new Set<WriteStep>();
+  const alive = (step: WriteStep): string[] => step.files.filter((file) => !problems.has(file));
+  const fail = (files: string[], problem: string, cause?: unknown): void => {
+    for (const file of files) if (!problems.has(file)) problems.set(file, { problem, cause });
+  };
+  const note = (files: string[], text: string): void => {
+    for (const file of files) notes.set(file, [...(notes.get(file) ?? []), text]);
+  };
+
+  for (const [index, step] of steps.entries()) {
+    const prefix = `[import] (${index + 1}/${steps.length}) ${step.label}`;
+    const files = alive(step);
+    const parentId = step.parentKey === null ? null : ids.get(step.parentKey);
+    // Its files failed already (with their parent, or one another's), so nobody needs it.
+    if (files.length === 0 || parentId === undefined) continue;
+    if (step.action === 'unchanged' && step.documentId !== null) {
+      ids.set(step.key, step.documentId);
+      log(`${prefix}: unchanged`);
+      continue;
+    }
+    const data = step.data(parentId);
+    const tooLarge = payloadSizeProblem(step.collection, step.label, payloadBytes(data), payloadLimit);
+    if (tooLarge !== null) {
+      fail(files, `${tooLarge}.`);
+      log(`${prefix}: failed: ${tooLarge}`);
+      continue;
+    }
+    try {
+      if (step.documentId === null) {
+        const documentId = await writer.createDraft(step.collection, data);
+        created.set(step, documentId);
+        ids.set(step.key, documentId);
+      } else {
+        await writer.updateDraft(step.collection, step.documentId, data);
+        ids.set(step.key, step.documentId);
+      }
+      written.add(step);
+      log(`${prefix}: ${step.documentId === null ? 'created' : 'updated'} as draft`);
+    } catch (error) {
+      fail(files, `${step.label} was not written: ${reasonOf(error)}`, error);
+      log(`${prefix}: failed: ${reasonOf(error)}`);
+    }
+  }
+
+  if (publish) {
+    // Unchanged documents need no publishing: with --publish they were compared with their
+    // published version. Parents go first, so no published page points at a draft-only section.
+    for (const step of steps) {
+      const documentId = ids.get(step.key);
+      const files = alive(step);
+      if (!written.has(step) || documentId === undefined || files.length === 0) continue;
+      try {
+        await writer.publish(step.collection, documentId);
+        published.add(step);
+        log(`[import] ${step.label}: published`);
+      } catch (error) {
+        fail(files, `${step.label} was saved as a draft but not published: ${reasonOf(error)}`, error);
+        log(`[import] ${step.label}: publishing failed: ${reasonOf(error)}`);
+      }
+    }
+  }
+
+  for (const step of [...steps].reverse()) {
+    if (alive(step).length > 0) continue;
+    const documentId = created.get(step);
+    if (documentId === undefined) {
+      if (published.has(step)) {
+        note(step.files, `(Except: ${step.label} had been published before the failure and keeps this run's changes.)`);
+      }
+      continue;
+    }
+    try {
+      await writer.remove(step.collection, documentId);
+      log(`[import] ${step.label}: removed, since every file that needs it failed`);
+    } catch (error) {
+      note(
+        step.files,
+        `${step.label} (documentId ${documentId}), created by this run, could not be removed (${reasonOf(error)}) Delete it in the Strapi admin.`,
+      );
+      log(`[import] ${step.label}: could not be removed: ${reasonOf(error)}`);
+    }
+  }
+
+  const outcome = publish
+    ? 'Nothing of it was published, and what this run created for it was removed'
+    : 'What this run created for it was removed';
+  return {
+    // Created for failed files only: removed, or noted as lingering in their messages.
+    created: steps.filter((step) => created.has(step) && alive(step).length > 0).map((step) => step.label),
+    updated: steps
+      .filter((step) => written.has(step) && step.documentId !== null)
+      .map((step) => (publish && !published.has(step) ? `${step.label} (draft only, not published)` : step.label)),
+    skipped: steps.filter((step) => step.action === 'unchanged' && ids.has(step.key)).map((step) => step.label),
+    failed: [...problems].map(
+      ([file, { problem, cause }]) =>
+        new ImportError(
+          file,
+          [problem, `${outcome}; fix the problem and import the file again.`, ...(notes.get(file) ?? [])].join(' '),
+          { cause },
+        ),
+    ),
+  };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
+import { assertProductionSecret } from '../utils/require-secret';
 
 /** The content types the importer writes; the build token reads them (and nothing is public). */
 const WRITABLE_TYPES = ['api::module.module', 'api::section.section', 'api::page.page'];
@@ -56,13 +57,16 @@ const encryptionServiceSchema = z.object({
  * Makes the API tokens in `.env` valid in this Strapi, so that neither the site build nor the
  * importer needs a click in the admin. Strapi generates random keys itself, so after creating (or
  * finding) each token we overwrite its stored hash with the hash of the key from `.env`.
- * Skipped when a variable is unset: production provisions tokens in the admin instead.
+ * Skipped when a variable is unset: production may create tokens in the admin instead. In production
+ * a token that is set must be a real secret, since anyone who knows a placeholder could use it.
  */
 export async function provisionApiTokens(strapi: Core.Strapi): Promise<void> {
+  const isProduction = process.env.NODE_ENV === 'production';
   const tokens = tokenServiceSchema.parse(strapi.service('admin::api-token-content-api'));
   const encryption = encryptionServiceSchema.parse(strapi.service('admin::encryption'));
   for (const spec of TOKENS) {
     const accessKey = process.env[spec.envName];
+    if (isProduction && accessKey !== undefined) assertProductionSecret(spec.envName, accessKey);
     if (!accessKey) {
       strapi.log.warn(`[cms] ${spec.envName} is not set; the "${spec.name}" API token was not provisioned.`);
       continue;

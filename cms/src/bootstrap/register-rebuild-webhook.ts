@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { PLACEHOLDER_PREFIX } from '../utils/require-secret';
+import { assertProductionSecret } from '../utils/require-secret';
+import { PLACEHOLDER_PREFIX } from '../utils/shared';
 
 /** The webhook is found by this name on every start and updated in place. */
 export const REBUILD_WEBHOOK_NAME = 'Rebuild the public site';
@@ -89,7 +90,8 @@ function webhookServices(strapi: Core.Strapi): { store: WebhookStore; runner: We
  * REBUILD_WEBHOOK_URL and REBUILD_WEBHOOK_SECRET (sent in the x-rebuild-secret header). It is found
  * by name and updated in place on every start, so changing `.env` and restarting is all it takes,
  * and duplicates (e.g. one copied in the admin) are removed. Without a URL the webhook is disabled
- * with a warning; with a URL but no usable secret the bootstrap fails.
+ * with a warning; with a URL but no usable secret the bootstrap fails (in production: a secret
+ * shorter than 32 characters is not usable either).
  */
 export async function registerRebuildWebhook(strapi: Core.Strapi): Promise<void> {
   const url = process.env.REBUILD_WEBHOOK_URL?.trim() ?? '';
@@ -119,6 +121,9 @@ export async function registerRebuildWebhook(strapi: Core.Strapi): Promise<void>
   if (!URL.canParse(url)) {
     throw new Error(`[cms] REBUILD_WEBHOOK_URL is not a URL: "${url}". Use e.g. http://127.0.0.1:4322/hooks/strapi.`);
   }
+  // Production holds the secret to the same rule as Strapi's own; a development .env written
+  // before that rule existed may hold a shorter one, which is still accepted there.
+  if (process.env.NODE_ENV === 'production') assertProductionSecret('REBUILD_WEBHOOK_SECRET', secret);
   if (secret.length < 16 || secret.startsWith(PLACEHOLDER_PREFIX)) {
     throw new Error(
       '[cms] REBUILD_WEBHOOK_SECRET is missing, too short or still the .env.example placeholder, so the rebuild ' +

@@ -1,26 +1,32 @@
-/**
- * The value `.env.example` ships for every secret. A value that still starts with it was never
- * replaced, so production must refuse it just as it refuses a missing one.
- */
-export const PLACEHOLDER_PREFIX = 'change-me';
+import { MAKE_SECRET_HINT, secretProblem } from './shared';
 
 type Env = (name: string, fallback?: string) => string | undefined;
 
 /**
- * Reads a secret from the environment. Outside production a missing secret is allowed to fall back
- * (the first `npm start` writes fresh ones into `.env`), but in production Strapi must not start with
- * a missing or placeholder secret, because Strapi would otherwise sign sessions and tokens with it.
+ * Throws when `value` is not fit to protect a production CMS (missing, empty, a placeholder from
+ * `.env.example`, or shorter than 32 characters), naming the variable and how to make a good one.
+ * A comma-separated list (APP_KEYS) is checked key by key.
+ */
+export function assertProductionSecret(name: string, value: string | undefined): void {
+  const parts = (value ?? '').split(',');
+  parts.forEach((part, index) => {
+    const problem = secretProblem(part);
+    if (problem === undefined) return;
+    const which = parts.length > 1 ? ` (key ${index + 1} of ${parts.length})` : '';
+    throw new Error(
+      `[cms] ${name} is ${problem}${which}. Set ${name} to a fresh random value ` +
+        `(for example: ${MAKE_SECRET_HINT}) before starting in production.`,
+    );
+  });
+}
+
+/**
+ * Reads a secret from the environment. Outside production anything goes (the first `npm start`
+ * writes fresh ones into `.env`), but in production Strapi must not start with a missing, placeholder
+ * or short secret, because it would sign sessions and tokens with it.
  */
 export function requireSecret(env: Env, name: string): string {
   const value = env(name)?.trim() ?? '';
-  const isProduction = env('NODE_ENV') === 'production';
-  const parts = value.split(',').map((part) => part.trim());
-  const bad = value === '' || parts.some((part) => part === '' || part.startsWith(PLACEHOLDER_PREFIX));
-  if (bad && isProduction) {
-    throw new Error(
-      `[cms] ${name} is ${value === '' ? 'missing' : 'still a placeholder from .env.example'}. ` +
-        `Set ${name} to a fresh random value (for example: openssl rand -base64 32) before starting in production.`,
-    );
-  }
+  if (env('NODE_ENV') === 'production') assertProductionSecret(name, value);
   return value;
 }

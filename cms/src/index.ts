@@ -1,19 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/configure-admin-views';
+import { disablePublicRegistration } from './bootstrap/disable-public-registration';
 import { ensureLocalAdmin } from './bootstrap/ensure-local-admin';
 import { lockDownPublicRole } from './bootstrap/lock-down-public-role';
-import { provisionApiTokens } from './bootstrap/provision-api-tokens';
+import { DRAFT_READER_TOKEN_NAMES, provisionApiTokens } from './bootstrap/provision-api-tokens';
 import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
+import { disableAccountMutations } from './graphql/disable-account-mutations';
+import { draftsForPreviewOnly } from './middlewares/drafts-for-preview-only';
 import { pageSlugUniqueInModule } from './middlewares/page-slug-unique-in-module';
+import { SITE_CONTENT_TYPES } from './utils/shared';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(draftsForPreviewOnly(strapi, SITE_CONTENT_TYPES, DRAFT_READER_TOKEN_NAMES));
     strapi.documents.use(pageSlugUniqueInModule(strapi));
+    disableAccountMutations(strapi);
   },
 
   /** A failing step throws, so Strapi stops instead of running half set up. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await lockDownPublicRole(strapi);
+    await disablePublicRegistration(strapi);
     await provisionApiTokens(strapi);
     await ensureLocalAdmin(strapi);
     await registerRebuildWebhook(strapi);

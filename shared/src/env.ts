@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { PLACEHOLDER_PREFIX } from './secret-rules.js';
 
 const token = (name: string) =>
   z
     .string({ required_error: `${name} is missing. Run \`npm start\` once to write .env, or copy .env.example.` })
     .min(16, `${name} is too short to be a Strapi API token.`)
-    .refine((value) => !value.startsWith('change-me'), `${name} is still the placeholder from .env.example.`);
+    .refine((value) => !value.startsWith(PLACEHOLDER_PREFIX), `${name} is still the placeholder from .env.example.`);
 
 const strapiUrl = z
   .string()
@@ -16,10 +17,19 @@ const strapiUrl = z
 export const readEnvSchema = z.object({
   /** Base URL of the Strapi server, without a trailing slash. */
   STRAPI_URL: strapiUrl,
-  /** Read-only API token; published content only. */
+  /** The build's API token: reads published content only. */
   STRAPI_READ_TOKEN: token('STRAPI_READ_TOKEN'),
 });
 export type ReadEnv = z.infer<typeof readEnvSchema>;
+
+/** What the site preview route needs: where Strapi is and the one read token that may read drafts. */
+export const previewEnvSchema = z.object({
+  /** Base URL of the Strapi server, without a trailing slash. */
+  STRAPI_URL: strapiUrl,
+  /** API token that reads modules, sections and pages, drafts included; nothing else. */
+  STRAPI_PREVIEW_TOKEN: token('STRAPI_PREVIEW_TOKEN'),
+});
+export type PreviewEnv = z.infer<typeof previewEnvSchema>;
 
 /** What the importer needs: where Strapi is and a token that may write modules, sections and pages. */
 export const writeEnvSchema = z.object({

@@ -43,6 +43,7 @@ describe('Strapi in production mode', () => {
     ['STRAPI_WRITE_TOKEN', 'a placeholder', 'change-me', /STRAPI_WRITE_TOKEN is still a placeholder/],
     ['STRAPI_READ_TOKEN', 'short', 'r'.repeat(20), /STRAPI_READ_TOKEN is too short \(20 characters/],
     ['STRAPI_READ_TOKEN', 'empty', '', /STRAPI_READ_TOKEN is missing or empty/],
+    ['STRAPI_PREVIEW_TOKEN', 'a placeholder', 'change-me-too', /STRAPI_PREVIEW_TOKEN is still a placeholder/],
   ])('refuses to start when %s is %s, naming it and how to make one', async (name, _kind, value, message) => {
     const { exitCode, output } = await startInProduction(name, value);
     expect(exitCode).not.toBe(0);

@@ -1,37 +1,59 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { assertProductionSecret } from '../utils/require-secret';
+import { SITE_CONTENT_TYPES } from '../utils/shared';
 
-/** The content types the importer writes; the build token reads them (and nothing is public). */
-const WRITABLE_TYPES = ['api::module.module', 'api::section.section', 'api::page.page'];
-const WRITE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'];
+const READ_ACTIONS = ['find', 'findOne'];
+// The Content API has no publish action: the importer publishes by creating or updating with
+// `?status=published`, which Strapi allows under `create` and `update`.
+const WRITE_ACTIONS = [...READ_ACTIONS, 'create', 'update', 'delete'];
+
+/** Rights on the types the site shows, the only ones any API token may touch. */
+const permissionsFor = (actions: string[]): string[] =>
+  SITE_CONTENT_TYPES.flatMap((uid) => actions.map((action) => `${uid}.${action}`));
 
 interface TokenSpec {
+  /** Also how the draft rule recognises the token (names are unique in Strapi). */
   name: string;
   description: string;
   /** Name of the `.env` variable that holds the plaintext token. */
   envName: string;
-  type: 'read-only' | 'custom';
   permissions: string[];
+  /** Whether requests with this token may ask for drafts; all others read published content only. */
+  readsDrafts: boolean;
 }
 
 const TOKENS: TokenSpec[] = [
   {
     name: 'Site build (read-only)',
-    description: 'Used by the Astro build to read published content over GraphQL. Provisioned from STRAPI_READ_TOKEN.',
+    description:
+      'Used by the Astro build to read published modules, sections and pages over GraphQL; no drafts. Provisioned from STRAPI_READ_TOKEN.',
     envName: 'STRAPI_READ_TOKEN',
-    type: 'read-only',
-    permissions: [],
+    permissions: permissionsFor(READ_ACTIONS),
+    readsDrafts: false,
+  },
+  {
+    name: 'Site preview (drafts)',
+    description:
+      'Used by the site preview route to read modules, sections and pages, drafts included. Provisioned from STRAPI_PREVIEW_TOKEN.',
+    envName: 'STRAPI_PREVIEW_TOKEN',
+    permissions: permissionsFor(READ_ACTIONS),
+    readsDrafts: true,
   },
   {
     name: 'Importer (write)',
     description:
-      'Used by `npm run import` to create, update and publish modules, sections and pages. Provisioned from STRAPI_WRITE_TOKEN.',
+      'Used by `npm run import` to create, update and publish modules, sections and pages; it reads drafts to find what exists. Provisioned from STRAPI_WRITE_TOKEN.',
     envName: 'STRAPI_WRITE_TOKEN',
-    type: 'custom',
-    permissions: WRITABLE_TYPES.flatMap((uid) => WRITE_ACTIONS.map((action) => `${uid}.${action}`)),
+    permissions: permissionsFor(WRITE_ACTIONS),
+    readsDrafts: true,
   },
 ];
+
+/** Names of the API tokens whose requests may read drafts: the preview and the importer's. */
+export const DRAFT_READER_TOKEN_NAMES: ReadonlySet<string> = new Set(
+  TOKENS.filter((spec) => spec.readsDrafts).map((spec) => spec.name),
+);
 
 /**
  * The part of Strapi's (untyped) API-token service this module relies on, checked at run time so
@@ -54,9 +76,11 @@ const encryptionServiceSchema = z.object({
 });
 
 /**
- * Makes the API tokens in `.env` valid in this Strapi, so that neither the site build nor the
- * importer needs a click in the admin. Strapi generates random keys itself, so after creating (or
- * finding) each token we overwrite its stored hash with the hash of the key from `.env`.
+ * Makes the API tokens in `.env` valid in this Strapi, so that neither the site build, the preview
+ * nor the importer needs a click in the admin. Each is a custom token limited to our three types
+ * (find and findOne only, plus create, update and delete for the importer), rewritten on every start
+ * so a right ticked in the admin does not last. Strapi generates random keys itself, so after
+ * creating (or finding) each token we overwrite its stored hash with the hash of the key from `.env`.
  * Skipped when a variable is unset: production may create tokens in the admin instead. In production
  * a token that is set must be a real secret, since anyone who knows a placeholder could use it.
  */
@@ -74,7 +98,7 @@ export async function provisionApiTokens(strapi: Core.Strapi): Promise<void> {
     const attributes = {
       name: spec.name,
       description: spec.description,
-      type: spec.type,
+      type: 'custom',
       permissions: spec.permissions,
     };
     const existing = await tokens.getByName(spec.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv, readEnvSchema, writeEnvSchema } from '@lm/shared';
+import { parseEnv, previewEnvSchema, readEnvSchema, writeEnvSchema } from '@lm/shared';
 
 const token = 'a'.repeat(64);
 
@@ -18,5 +18,17 @@ describe('parseEnv', () => {
   ])('names the variable and the problem: %o', (env, message) => {
     expect(() => parseEnv(writeEnvSchema, env, '[import]')).toThrow(message);
     expect(() => parseEnv(writeEnvSchema, env, '[import]')).toThrow(/^\[import\] The environment is not usable/);
+  });
+});
+
+describe('previewEnvSchema', () => {
+  it('asks for the preview token, the only read token for drafts', () => {
+    expect(() => parseEnv(previewEnvSchema, { STRAPI_READ_TOKEN: token }, '[preview]')).toThrow(
+      /STRAPI_PREVIEW_TOKEN: STRAPI_PREVIEW_TOKEN is missing/,
+    );
+    expect(parseEnv(previewEnvSchema, { STRAPI_PREVIEW_TOKEN: token }, '[preview]')).toEqual({
+      STRAPI_URL: 'http://localhost:1337',
+      STRAPI_PREVIEW_TOKEN: token,
+    });
   });
 });

@@ -1,0 +1,162 @@
+import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as siteDocuments from '@lm/shared/graphql';
+import { createDocument } from '../../scripts/import/strapi-rest-client.js';
+import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
+
+/**
+ * Depth (10) and page size (100) alone let one small request make Strapi run for tens of seconds:
+ * 200 aliases of an 8-level query took 33 s and held /_health for 21.7 s. The CMS also limits
+ * aliases and the estimated cost of a request, and the site's own queries must still pass.
+ */
+
+let strapi: ThrowawayStrapi;
+const documentIds: string[] = [];
+
+const responseSchema = z.object({
+  data: z.record(z.unknown()).nullable().optional(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
+
+async function query(
+  text: string,
+  variables: Record<string, unknown> = {},
+): Promise<z.infer<typeof responseSchema> & { status: number; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(`${strapi.url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${strapi.read.STRAPI_READ_TOKEN}` },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const body = responseSchema.parse(await response.json());
+  return { ...body, status: response.status, ms: performance.now() - started };
+}
+
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+beforeAll(async () => {
+  strapi = await startThrowawayStrapi();
+  // A little content of every kind the site's queries read, so each of them returns data.
+  const module = await createDocument(strapi.write, 'modules', { title: 'Limits', slug: 'limits' }, 'published');
+  documentIds.push(module);
+  for (const number of [1, 2]) {
+    const section = await createDocument(
+      strapi.write,
+      'sections',
+      { title: `Section ${number}`, slug: `section-${number}`, number, module, outcomes: [{ text: 'Explain it' }] },
+      'published',
+    );
+    documentIds.push(section);
+    for (const page of [0, 1]) {
+      const body = [
+        { __component: 'content.rich-text', content: [paragraph('Some prose.')] },
+        { __component: 'content.outcomes', heading: 'Learning Outcomes For This Section' },
+        {
+          __component: 'content.resource-box',
+          title: 'Questions',
+          kind: 'links',
+          items: [{ text: 'A guide', url: 'https://example.org/guide' }],
+        },
+      ];
+      documentIds.push(
+        await createDocument(
+          strapi.write,
+          'pages',
+          {
+            title: `Page ${number}.${page}`,
+            number: `${number}.${page}`,
+            slug: `page-${number}-${page}`,
+            section,
+            body,
+          },
+          'published',
+        ),
+      );
+    }
+  }
+});
+
+afterAll(async () => {
+  await strapi.stop();
+});
+
+/** The attack: modules, sections and pages, then back up and down again, eight levels deep. */
+const DEEP = 'modules { sections { pages { section { module { sections { pages { title } } } } } } }';
+
+describe('GraphQL limits', () => {
+  it('refuses 200 aliases of an 8-level query at once, naming the alias limit', async () => {
+    const aliases = Array.from({ length: 200 }, (_, index) => `a${index}: ${DEEP}`).join('\n');
+    const result = await query(`{ ${aliases} }`);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/more than 30 aliases/);
+    expect(result.status).toBe(400);
+    expect(result.ms).toBeLessThan(2_000);
+  });
+
+  it('refuses the same query without aliases, naming the cost limit', async () => {
+    const result = await query(`{ ${DEEP} }`);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/query cost limit/);
+    expect(result.status).toBe(400);
+    expect(result.ms).toBeLessThan(2_000);
+  });
+
+  it('refuses a costly query built from page sizes given as variables', async () => {
+    const result = await query(
+      'query ($size: Int) { pages(pagination: { limit: $size }) { section { pages(pagination: { limit: $size }) { section { pages(pagination: { limit: $size }) { title } } } } } }',
+      { size: 100 },
+    );
+    expect(result.errors?.[0]?.message).toMatch(/query cost limit/);
+  });
+
+  it('lets a few aliases and small pages through', async () => {
+    const result = await query(
+      '{ first: pages(pagination: { limit: 2 }) { title } second: pages(pagination: { limit: 2 }) { title section { title } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toHaveProperty('first');
+  });
+});
+
+/** Realistic values for the variables the site's queries declare, by name. */
+function variablesFor(operation: OperationDefinitionNode): Record<string, unknown> {
+  const realistic: Record<string, unknown> = { page: 1, pageSize: 100, withParents: true, ids: documentIds };
+  return Object.fromEntries(
+    (operation.variableDefinitions ?? []).map((definition) => {
+      const name = definition.variable.name.value;
+      if (!(name in realistic)) {
+        throw new Error(
+          `The site's query ${operation.name?.value ?? ''} declares $${name}: give it a realistic value here.`,
+        );
+      }
+      return [name, realistic[name]];
+    }),
+  );
+}
+
+const isDocument = (value: unknown): value is DocumentNode =>
+  typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'Document';
+
+const operations = Object.values(siteDocuments)
+  .filter(isDocument)
+  .flatMap((document) =>
+    document.definitions
+      .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((operation) => ({ name: operation.name?.value ?? 'anonymous', document, operation })),
+  );
+
+describe("the site's own queries", () => {
+  it('are all here', () => {
+    expect(operations.map((operation) => operation.name)).toEqual(
+      expect.arrayContaining(['Fingerprint', 'ModuleStamps', 'PagesById', 'SectionsById', 'PageStamps']),
+    );
+  });
+
+  it.each(operations)('$name still runs with 100 per page', async ({ document, operation }) => {
+    const result = await query(print(document), variablesFor(operation));
+    expect(result.errors).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect(JSON.stringify(result.data)).toMatch(/documentId|updatedAt|slug/);
+  });
+});

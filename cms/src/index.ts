@@ -8,11 +8,13 @@ import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
 import { disableAccountMutations } from './graphql/disable-account-mutations';
 import { draftsForPreviewOnly } from './middlewares/drafts-for-preview-only';
 import { pageSlugUniqueInModule } from './middlewares/page-slug-unique-in-module';
+import { refuseUnsafeUrls } from './middlewares/refuse-unsafe-urls';
 import { SITE_CONTENT_TYPES } from './utils/shared';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsForPreviewOnly(strapi, SITE_CONTENT_TYPES, DRAFT_READER_TOKEN_NAMES));
+    strapi.documents.use(refuseUnsafeUrls(strapi, SITE_CONTENT_TYPES));
     strapi.documents.use(pageSlugUniqueInModule(strapi));
     disableAccountMutations(strapi);
   },

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { safeUrlSchema } from '@lm/shared';
+import { importableUrlSchema } from './importable-url.js';
 import { BLOCK_TAGS, collapseWhitespace, stringProperty } from './hast-query.js';
 import { toImageNode, type ImageNode } from './to-image-node.js';
 import type { WarningSink } from './warning-sink.js';
@@ -82,7 +82,7 @@ export function collectInline(nodes: ReadonlyArray<ElementContent>, sink: Warnin
 function linkOf(element: Element, sink: WarningSink): LinkTarget | null {
   const url = stringProperty(element, 'href')?.trim();
   if (!url) return null;
-  if (!safeUrlSchema.safeParse(url).success) {
+  if (!importableUrlSchema.safeParse(url).success) {
     sink.warn(element, `link to "${url}" kept as plain text: a link must start with http(s)://, mailto:, / or #`);
     return null;
   }

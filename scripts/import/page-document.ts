@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { blocksSchema, safeUrlSchema, SLUG_PATTERN } from '@lm/shared';
+import { blocksSchema, SLUG_PATTERN } from '@lm/shared';
+import { importableUrlSchema } from './importable-url.js';
 
 /**
  * What the importer produces for one Jekyll page, before anything is written to Strapi. The body
@@ -33,7 +34,7 @@ export type RichTextInput = z.infer<typeof richTextInputSchema>;
 export const resourceItemInputSchema = z.object({
   text,
   /** Only web, mail or site-relative links; anything else was dropped with a warning. */
-  url: safeUrlSchema.nullable(),
+  url: importableUrlSchema.nullable(),
 });
 export type ResourceItemInput = z.infer<typeof resourceItemInputSchema>;
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
 import type { z } from 'zod';
-import { safeUrlSchema, type imageNodeSchema } from '@lm/shared';
+import type { imageNodeSchema } from '@lm/shared';
+import { importableUrlSchema } from './importable-url.js';
 import { stringProperty } from './hast-query.js';
 import type { WarningSink } from './warning-sink.js';
 
@@ -34,7 +35,7 @@ const MIME_OF_EXTENSION = new Map([
 export function toImageNode(element: Element, sink: WarningSink): ImageNode | null {
   const url = stringProperty(element, 'src')?.trim();
   if (!url) return null;
-  if (!safeUrlSchema.safeParse(url).success) {
+  if (!importableUrlSchema.safeParse(url).success) {
     sink.warn(
       element,
       `dropped image "${url}": an image URL must start with http(s):// or /; upload it and use the new URL`,

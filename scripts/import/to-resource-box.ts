@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Nodes } from 'hast';
-import { safeUrlSchema } from '@lm/shared';
+import { importableUrlSchema } from './importable-url.js';
 import { ImportError } from './import-error.js';
 import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText, stringProperty } from './hast-query.js';
 import type { ResourceBoxInput, ResourceItemInput } from './page-document.js';
@@ -65,7 +65,7 @@ function toItem(item: Element, sink: WarningSink): ResourceItemInput[] {
   const text = plainText(item, (element) => isElement(element, 'ul', 'ol'));
   const anchor = findAll(item, (element) => isElement(element, 'a') && stringProperty(element, 'href') !== null)[0];
   let url = anchor ? (stringProperty(anchor, 'href')?.trim() ?? null) : null;
-  if (anchor && url !== null && !safeUrlSchema.safeParse(url).success) {
+  if (anchor && url !== null && !importableUrlSchema.safeParse(url).success) {
     sink.warn(anchor, `link to "${url}" in a resource box dropped: a link must start with http(s)://, mailto:, / or #`);
     url = null;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeUrl, SAFE_URL_RULE } from './safe-url.js';
 
 /**
  * Strapi's Blocks rich-text JSON, as the CMS stores it and the site renders it. Only these node
@@ -15,10 +16,11 @@ export const textNodeSchema = z.object({
 });
 export type TextNode = z.infer<typeof textNodeSchema>;
 
-/** Links only to the web, to mail or to the site itself: no `javascript:` or `data:` URL. */
-export const safeUrlSchema = z
-  .string()
-  .refine((url) => /^(https?:\/\/|mailto:|\/|#)/i.test(url), 'a link must start with http(s)://, mailto:, / or #');
+/**
+ * A URL the site may render as a link or an image source: the rule the CMS enforces when content is
+ * saved (see safe-url.ts), so whatever the CMS accepts, the site can render.
+ */
+export const safeUrlSchema = z.string().refine(isSafeUrl, `not a safe URL (${SAFE_URL_RULE})`);
 
 export const linkNodeSchema = z.object({
   type: z.literal('link'),

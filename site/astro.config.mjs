@@ -11,6 +11,8 @@ export default defineConfig({
   // External stylesheets only, so a strict Content-Security-Policy (style-src 'self') holds.
   // Two pages render at once: the machines have two cores and Strapi is idle while pages render.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  // The build worker (scripts/lib/build-worker.ts) adds its own, lm:build-report, through Astro's
+  // build API: it hands the site the render job and hands back the build's report.
   integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk()],
   // Content comes from Strapi at build time; nothing on these pages needs client JavaScript.
   prefetch: false,

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { pageUrl } from '@lm/shared';
-import { buildSite } from '../build-site/build-site.js';
+import { buildSite } from '../lib/build-site.js';
 import { runImport } from '../import/run-import.js';
 import { listDocuments } from '../import/strapi-rest-client.js';
 import { freePort } from '../lib/free-port.js';
@@ -127,9 +127,9 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
         p95: percentile(latencies, 95),
         max: Math.max(...latencies),
         buildMs: build.durationMs,
-        graphqlRequests: build.graphqlRequests,
+        graphqlRequests: build.report.graphqlRequests,
         warmBuildMs: warm.durationMs,
-        warmGraphqlRequests: warm.graphqlRequests,
+        warmGraphqlRequests: warm.report.graphqlRequests,
         rebuildP50: percentile(rebuilds, 50),
       };
     } finally {

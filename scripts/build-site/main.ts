@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { parseEnv, readEnvSchema } from '@lm/shared';
+import { buildSite } from '../lib/build-site.js';
 import { readDotenv } from '../lib/read-dotenv.js';
 import { siteDir } from '../lib/paths.js';
-import { buildSite } from './build-site.js';
 
 /** `npm run build:site`: builds the public site into site/dist from the Strapi that .env names. */
 async function main(): Promise<void> {
   const env = readDotenv();
   parseEnv(readEnvSchema, env, '[build]');
   const outDir = path.join(siteDir, 'dist');
-  const result = await buildSite({
+  const { report, durationMs } = await buildSite({
     outDir,
     env,
     onLine: (line) => {
@@ -17,8 +17,9 @@ async function main(): Promise<void> {
     },
   });
   console.log(
-    `[build] ${result.pageCount} pages in ${(result.durationMs / 1000).toFixed(1)} s with ${result.graphqlRequests} GraphQL requests → ${path.relative(process.cwd(), outDir)}`,
+    `[build] ${report.pagesRendered} pages in ${(durationMs / 1000).toFixed(1)} s with ${report.graphqlRequests} GraphQL requests → ${path.relative(process.cwd(), outDir)}`,
   );
+  for (const warning of report.warnings) console.warn(`[build] warning: ${warning}`);
 }
 
 main().catch((error: unknown) => {

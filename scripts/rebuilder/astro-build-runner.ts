@@ -1,20 +1,24 @@
-import type { WarmSiteBuilder } from '../build-site/warm-site-builder.js';
+import type { WarmSiteBuilder } from '../lib/warm-site-builder.js';
 import type { BuildRunner } from './build-runner.js';
 import type { Logger } from './logger.js';
 
 /**
  * The real build: Astro in a warm worker process (see WarmSiteBuilder), reading published content
  * with the read-only token. Its output is kept out of the log unless it fails (the error carries
- * the tail).
+ * the tail); what it did is logged from its report.
  */
 export function astroBuildRunner(builder: WarmSiteBuilder, logger: Logger): BuildRunner {
   return async ({ outDir, reuseFrom, signal }) => {
-    const result = await builder.build({ outDir, reuseFrom, signal });
-    const { modules, pages } = result.reused;
-    const reused = modules > 0 ? ` (${pages} pages of ${modules} unchanged modules copied from the live release)` : '';
+    const { report, durationMs } = await builder.build({ outDir, reuseFrom, signal });
+    const { modulesReused, pagesCopied, phases } = report;
+    const reused =
+      modulesReused.length > 0
+        ? ` (${pagesCopied} pages of ${modulesReused.length} unchanged modules copied from the live release in ${phases.copyMs} ms)`
+        : '';
     logger.info(
-      `astro build: ${result.pageCount} pages rendered${reused} in ${(result.durationMs / 1000).toFixed(1)} s, ${result.graphqlRequests} GraphQL requests.`,
+      `astro build: ${report.pagesRendered} pages rendered${reused} in ${(durationMs / 1000).toFixed(1)} s ` +
+        `(content ${phases.contentMs} ms, render ${phases.renderMs} ms), ${report.graphqlRequests} GraphQL requests.`,
     );
-    return { warnings: result.warnings };
+    return { warnings: report.warnings };
   };
 }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { WarmSiteBuilder } from '../build-site/warm-site-builder.js';
+import { WarmSiteBuilder } from '../lib/warm-site-builder.js';
 import { repoRoot } from '../lib/paths.js';
 import { astroBuildRunner } from './astro-build-runner.js';
 import type { BuildRunner } from './build-runner.js';

@@ -8,3 +8,4 @@ export * from './safe-url.js';
 export * from './secret-rules.js';
 export * from './build-warnings.js';
 export * from './content-types.js';
+export * from './build-report.js';

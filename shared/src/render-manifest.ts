@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SLUG_PATTERN } from './slug.js';
 
 /**
- * Incremental rendering, the contract between the site and the build worker (scripts/build-site).
+ * Incremental rendering, the contract between the site and the build worker (scripts/lib/build-worker.ts).
  *
  * A module's pages (its home and every page in it) are rendered from that module's content alone:
  * the module, its sections and their pages. So when a build runs with the same code as the live
@@ -16,7 +16,7 @@ export const RENDER_MANIFEST_FILE = '.render-manifest.json';
 
 export const renderManifestSchema = z.object({
   version: z.literal(1),
-  /** Identifies the code and settings the pages were rendered with (see the build worker). */
+  /** Identifies the code and settings the pages were rendered with (see scripts/lib/build-key.ts). */
   buildKey: z.string().min(1),
   /** By module slug: a digest of the content its pages are rendered from. */
   modules: z.record(z.string().regex(SLUG_PATTERN), z.string()),
@@ -28,14 +28,16 @@ export const renderManifestSchema = z.object({
 export type RenderManifest = z.infer<typeof renderManifestSchema>;
 
 /**
- * What the worker tells the site, through the environment of the build. Without these (a one-off
- * `astro build`), everything is rendered and no manifest is written.
+ * What the build worker asks of the site (handed to the site's build integration as an option,
+ * see site/integrations/build-report.ts). Without one (a plain `astro build`), everything is
+ * rendered and no manifest is written.
  */
-export const renderPlanEnvSchema = z.object({
-  SITE_BUILD_KEY: z.string().min(1),
-  /** Where to write this build's manifest. */
-  SITE_RENDER_MANIFEST: z.string().min(1),
-  /** The live release folder, whose manifest says what can be reused. */
-  SITE_REUSE_FROM: z.string().min(1).optional(),
+export const renderJobSchema = z.object({
+  /** Identifies the code and settings this build renders with (see scripts/lib/build-key.ts). */
+  buildKey: z.string().min(1),
+  /** The live release folder, to copy unchanged modules from; null renders everything. */
+  reuseFrom: z.string().min(1).nullable(),
+  /** The live release's manifest (read by the worker), or null when there is none to trust. */
+  previous: renderManifestSchema.nullable(),
 });
-export type RenderPlanEnv = z.infer<typeof renderPlanEnvSchema>;
+export type RenderJob = z.infer<typeof renderJobSchema>;

@@ -1,11 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-
-/** Astro's module holding every content entry (see astro/dist/content/consts.js), as Vite names it. */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
-/** Where Astro writes the data store in a build: `data-store.json` in the cache folder. */
-const DATA_STORE_FILE = 'data-store.json';
+import { DATA_STORE_FILE, DATA_STORE_MODULE, assertCheckedAstro } from './astro-internals';
 
 /**
  * In a static build, Astro turns the whole content data store (3.4 MB at 1,000 pages) into one
@@ -33,6 +29,7 @@ export function dataStoreFromDisk(): AstroIntegration {
     name: 'lm:data-store-from-disk',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        assertCheckedAstro();
         if (command === 'build') updateConfig({ vite: { plugins: [plugin] } });
       },
       'astro:config:done': ({ config, buildOutput }) => {

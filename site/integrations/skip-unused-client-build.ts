@@ -1,10 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { RENDERER_CLIENT_ENTRY, assertCheckedAstro } from './astro-internals';
 
 const EMPTY_ENTRY = 'virtual:lm-no-client-code';
 const RESOLVED_EMPTY_ENTRY = `\0${EMPTY_ENTRY}`;
-/** The client entrypoints Astro's official renderers register (`@astrojs/react/client.js`). */
-const RENDERER_CLIENT = /^@astrojs\/[\w-]+\/client[\w.-]*\.js$/;
 
 function inputsOf(input: unknown): string[] | null {
   if (typeof input === 'string') return [input];
@@ -38,11 +37,14 @@ export function skipUnusedClientBuild(): AstroIntegration {
   return {
     name: 'lm:skip-unused-client-build',
     hooks: {
+      'astro:config:setup': () => {
+        assertCheckedAstro();
+      },
       'astro:build:setup': ({ vite, target, logger }) => {
         if (target !== 'client') return;
         const options = vite.build?.rollupOptions;
         const inputs = inputsOf(options?.input);
-        if (!options || !inputs || !inputs.every((entry) => RENDERER_CLIENT.test(entry))) return;
+        if (!options || !inputs || !inputs.every((entry) => RENDERER_CLIENT_ENTRY.test(entry))) return;
         logger.info(`No island or script on any page: skipping the client code of ${inputs.join(', ')}.`);
         options.input = [EMPTY_ENTRY];
         const onwarn = options.onwarn;

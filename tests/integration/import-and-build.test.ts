@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildSiteResult } from '../../scripts/build-site/build-site.js';
-import { WarmSiteBuilder } from '../../scripts/build-site/warm-site-builder.js';
+import { buildSite } from '../../scripts/lib/build-site.js';
+import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
 import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
 import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
 import { fixtureSentences } from '../helpers/fixture-sentences.js';
@@ -19,7 +19,7 @@ const quiet = (): void => undefined;
 let strapi: ThrowawayStrapi;
 let firstImport: ImportSummary;
 let outDir: string;
-let build: BuildSiteResult;
+let build: SiteBuildResult;
 let page: BuiltPage;
 
 beforeAll(async () => {
@@ -207,13 +207,13 @@ describe('the rest of the built site', () => {
   it('reads the content 100 entries per request: a list of stamps, then the entries in full', () => {
     // Per collection: one request for the stamps, one for the (changed) entries; and for sections
     // and pages, one for their parents' stamps (to notice relations edited from the parent's side).
-    expect(build.graphqlRequests).toBe(8);
-    expect(build.pageCount).toBe(4);
+    expect(build.report.graphqlRequests).toBe(8);
+    expect(build.report.pagesRendered).toBe(4);
   });
 
   it('refetches only what changed since the last build', async () => {
     const again = await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
-    expect(again.graphqlRequests).toBe(5);
+    expect(again.report.graphqlRequests).toBe(5);
     const [published] = await listDocuments(
       strapi.write,
       'pages',
@@ -223,7 +223,7 @@ describe('the rest of the built site', () => {
       data: { title: 'Overview, revised' },
     });
     const changed = await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
-    expect(changed.graphqlRequests).toBe(6);
+    expect(changed.report.graphqlRequests).toBe(6);
     const revised = await readBuiltPage(outDir, 'modules/partnerships/two-zero');
     expect(revised.text(revised.one('h1'))).toBe('2.0 Overview, revised');
     // The other entries came from the cache and still render.
@@ -237,14 +237,14 @@ describe('the warm build worker (used by the rebuild service)', () => {
     const dir = await tempDir('warm');
     try {
       const first = await builder.build({ outDir: dir });
-      expect(first.pageCount).toBe(build.pageCount);
+      expect(first.report.pagesRendered).toBe(build.report.pagesRendered);
       const controller = new AbortController();
       setTimeout(() => {
         controller.abort();
       }, 300);
       await expect(builder.build({ outDir: dir, signal: controller.signal })).rejects.toThrow(/cancelled/);
       const again = await builder.build({ outDir: dir });
-      expect(again.pageCount).toBe(build.pageCount);
+      expect(again.report.pagesRendered).toBe(build.report.pagesRendered);
       const warmPage = await readBuiltPage(dir, 'modules/partnerships/two-zero');
       expect(warmPage.all('aside li')).toHaveLength(6);
     } finally {
@@ -258,7 +258,7 @@ describe('the warm build worker (used by the rebuild service)', () => {
     try {
       for (let round = 0; round < 3; round += 1) {
         const result = await builder.build({ outDir: dir });
-        expect(result.pageCount).toBe(build.pageCount);
+        expect(result.report.pagesRendered).toBe(build.report.pagesRendered);
       }
     } finally {
       builder.stop();

@@ -3,8 +3,8 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RENDER_MANIFEST_FILE, pageUrl, renderManifestSchema } from '@lm/shared';
-import { WarmSiteBuilder, type WarmBuildResult } from '../../scripts/build-site/warm-site-builder.js';
+import { RENDER_MANIFEST_FILE, pageUrl, renderManifestSchema, type BuildReport } from '@lm/shared';
+import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
 import { generateContent, type GeneratedContent } from '../../scripts/bench/generate-content.js';
 import { createDocument, listDocuments, updateDocument } from '../../scripts/import/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
@@ -23,10 +23,12 @@ let builder: WarmSiteBuilder;
 const dirs: string[] = [];
 
 /** Builds into a new folder, reusing from `reuseFrom` (the live release) when given. */
-async function buildInto(reuseFrom: string | null, using = builder): Promise<{ dir: string; result: WarmBuildResult }> {
+async function buildInto(reuseFrom: string | null, using = builder): Promise<{ dir: string; result: BuildReport }> {
   const dir = await tempDir('incremental');
   dirs.push(dir);
-  return { dir, result: await using.build({ outDir: dir, reuseFrom }) };
+  const { report }: SiteBuildResult = await using.build({ outDir: dir, reuseFrom });
+  await expectReportMatchesFiles(dir, report);
+  return { dir, result: report };
 }
 
 /** Every file of a built site and its contents, the render manifest aside (it differs by design). */
@@ -45,6 +47,30 @@ async function expectSameSite(actual: string, expected: string): Promise<void> {
   const [left, right] = await Promise.all([siteFiles(actual), siteFiles(expected)]);
   expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
   for (const [file, text] of right) expect(left.get(file), file).toBe(text);
+}
+
+/** HTML files under `dir`, relative to it. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * The report's numbers are the files written: every HTML file was rendered or copied, the copied
+ * ones are the reused modules' folders, and the manifest names the same modules.
+ */
+async function expectReportMatchesFiles(dir: string, report: BuildReport): Promise<void> {
+  const html = await htmlFiles(dir);
+  expect(report.pagesRendered + report.pagesCopied).toBe(html.length);
+  const inReused = html.filter((file) =>
+    report.modulesReused.some((slug) => file.startsWith(`modules${path.sep}${slug}${path.sep}`)),
+  );
+  expect(inReused).toHaveLength(report.pagesCopied);
+  const manifest = await manifestOf(dir);
+  expect([...manifest.reused].sort()).toEqual([...report.modulesReused].sort());
+  expect(Object.keys(manifest.modules).sort()).toEqual([...report.modulesRendered, ...report.modulesReused].sort());
 }
 
 const manifestOf = async (dir: string) =>
@@ -90,8 +116,11 @@ describe('incremental builds', () => {
 
   it('render everything when there is no live release, and record what each module was rendered from', async () => {
     const { dir, result } = await buildInto(null);
-    expect(result.pageCount).toBe(17);
-    expect(result.reused).toEqual({ modules: 0, pages: 0 });
+    expect(result.pagesRendered).toBe(17);
+    expect(result.pagesCopied).toBe(0);
+    expect(result.modulesReused).toEqual([]);
+    expect([...result.modulesRendered].sort()).toEqual(content.moduleSlugs);
+    expect(result.graphqlRequests).toBeGreaterThan(0);
     const manifest = await manifestOf(dir);
     expect(Object.keys(manifest.modules).sort()).toEqual(content.moduleSlugs);
     expect(manifest.reused).toEqual([]);
@@ -100,9 +129,11 @@ describe('incremental builds', () => {
 
   it('copy every module from the live release when nothing changed, and the site is the same', async () => {
     const { dir, result } = await buildInto(live);
-    expect(result.reused).toEqual({ modules: 3, pages: 15 });
+    expect([...result.modulesReused].sort()).toEqual(content.moduleSlugs);
+    expect(result.pagesCopied).toBe(15);
     // Only the home and 404 pages were rendered.
-    expect(result.pageCount).toBe(2);
+    expect(result.pagesRendered).toBe(2);
+    expect(result.modulesRendered).toEqual([]);
     await expectSameSite(dir, live);
     live = dir;
   });
@@ -111,8 +142,10 @@ describe('incremental builds', () => {
     const changed = generatedPage(5);
     await updateDocument(strapi.write, 'pages', changed.documentId, { title: 'Renamed in the CMS' }, 'published');
     const { dir, result } = await buildInto(live);
-    expect(result.reused).toEqual({ modules: 2, pages: 10 });
-    expect(result.pageCount).toBe(2 + 5);
+    expect(result.modulesRendered).toEqual([changed.moduleSlug]);
+    expect(result.modulesReused).toHaveLength(2);
+    expect(result.pagesCopied).toBe(10);
+    expect(result.pagesRendered).toBe(2 + 5);
     const page = await readBuiltPage(dir, pageUrl(changed.moduleSlug, changed.slug));
     expect(page.text(page.one('h1'))).toContain('Renamed in the CMS');
     // The neighbours' pager and the module home show the new title too.
@@ -153,7 +186,7 @@ describe('incremental builds', () => {
     expect(existsSync(path.join(dir, pageUrl(String(from), 'moving-page'), 'index.html'))).toBe(false);
     expect(existsSync(path.join(dir, pageUrl(String(to), 'moving-page'), 'index.html'))).toBe(true);
     // Both modules changed; only the one in between is copied.
-    expect(result.reused.modules).toBe(1);
+    expect(result.modulesReused).toEqual([content.moduleSlugs[1]]);
     const full = await buildInto(null);
     await expectSameSite(dir, full.dir);
     live = dir;
@@ -167,7 +200,8 @@ describe('incremental builds', () => {
     });
     try {
       const { dir, result } = await buildInto(live, other);
-      expect(result.reused).toEqual({ modules: 0, pages: 0 });
+      expect(result.modulesReused).toEqual([]);
+      expect(result.pagesCopied).toBe(0);
       const home = await readBuiltPage(dir, '');
       expect(home.html).toContain('href="https://learn.example.org/"');
     } finally {

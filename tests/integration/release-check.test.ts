@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { WarmSiteBuilder } from '../../scripts/build-site/warm-site-builder.js';
+import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
 import { runImport } from '../../scripts/import/run-import.js';
 import { createDocument } from '../../scripts/import/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import {
-  RENDER_MANIFEST_FILE,
-  renderManifestSchema,
-  renderPlanEnvSchema,
-  type RenderManifest,
-  type RenderPlanEnv,
-} from '@lm/shared';
+import { currentSiteBuild, type RenderDecision, type RenderJob } from '@lm/shared';
 import { contentGraph, type ModuleNode } from './content-graph';
 
 export interface RenderPlan {
@@ -15,59 +7,40 @@ export interface RenderPlan {
   renders: (moduleSlug: string) => boolean;
 }
 
+const EVERYTHING: RenderPlan = { renders: () => true };
+
 /** A digest of everything a module's pages are rendered from: its node in the content graph. */
 function moduleDigest(buildKey: string, node: ModuleNode): string {
   return createHash('sha256').update(buildKey).update('\0').update(JSON.stringify(node)).digest('base64url');
 }
 
-/** The live release's manifest, or null when there is none (or it cannot be trusted). */
-async function readPrevious(dir: string): Promise<RenderManifest | null> {
-  try {
-    const parsed = renderManifestSchema.safeParse(
-      JSON.parse(await readFile(path.join(dir, RENDER_MANIFEST_FILE), 'utf8')),
-    );
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-async function planWith(env: RenderPlanEnv): Promise<RenderPlan> {
+async function decide(job: RenderJob): Promise<RenderDecision> {
   const modules = await contentGraph();
-  const digests = Object.fromEntries(modules.map((node) => [node.module.slug, moduleDigest(env.SITE_BUILD_KEY, node)]));
-  const previous = env.SITE_REUSE_FROM ? await readPrevious(env.SITE_REUSE_FROM) : null;
+  const digests = Object.fromEntries(modules.map((node) => [node.module.slug, moduleDigest(job.buildKey, node)]));
   // Only a release rendered by the same code and settings has pages this build would repeat.
-  const comparable = previous?.buildKey === env.SITE_BUILD_KEY ? previous : null;
-  const reused = new Set(
-    modules.map((node) => node.module.slug).filter((slug) => comparable?.modules[slug] === digests[slug]),
-  );
-  const manifest: RenderManifest = {
-    version: 1,
-    buildKey: env.SITE_BUILD_KEY,
-    modules: digests,
-    reused: [...reused],
-    reusedFrom: reused.size > 0 ? (env.SITE_REUSE_FROM ?? null) : null,
-  };
-  await writeFile(env.SITE_RENDER_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { renders: (slug) => !reused.has(slug) };
+  const previous = job.reuseFrom !== null && job.previous?.buildKey === job.buildKey ? job.previous : null;
+  const reused = Object.keys(digests).filter((slug) => previous?.modules[slug] === digests[slug]);
+  return { digests, reused };
 }
-
-let memo: { key: string; plan: Promise<RenderPlan> } | undefined;
 
 /**
- * Which modules this build renders (see shared/src/render-manifest.ts). In a build by the warm
+ * Which modules this build renders (see shared/src/render-manifest.ts). In a build by the build
  * worker, modules whose content is the same as in the live release are left out, and the worker
- * copies their folders from it: after one publish, a build renders one module instead of all.
- * Anywhere else (no worker settings in the environment) everything is rendered. The home and 404
- * pages are always rendered. Decided once per build.
+ * copies their folders from it: after one publish, a build renders one module instead of all. In
+ * a plain `astro build` (no build under way) everything is rendered. The home and 404 pages are
+ * always rendered.
+ *
+ * Decided once per build, by the first getStaticPaths to ask, before any page renders; the
+ * decision is kept in the build's state, where the build integration (site/integrations/
+ * build-report.ts) reads it to write the manifest and the report. Nothing is written here. It is
+ * not kept in a module variable: that would last one build only because every build's server
+ * bundle is imported from a new folder (see scripts/lib/scratch-dir.ts), and nothing here needs
+ * to rely on that.
  */
-export function renderPlan(): Promise<RenderPlan> {
-  const env = renderPlanEnvSchema.safeParse(process.env);
-  // Keyed by the settings, not kept for the life of the module: when a build's bundle comes out
-  // the same as the last one's, Node reuses the module already imported, memo and all.
-  const key = JSON.stringify(env.data ?? null);
-  if (memo?.key !== key) {
-    memo = { key, plan: env.success ? planWith(env.data) : Promise.resolve({ renders: () => true }) };
-  }
-  return memo.plan;
+export async function renderPlan(): Promise<RenderPlan> {
+  const build = currentSiteBuild();
+  if (!build?.job) return EVERYTHING;
+  build.decision ??= decide(build.job);
+  const reused = new Set((await build.decision).reused);
+  return { renders: (slug) => !reused.has(slug) };
 }

@@ -1,4 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
+import { currentSiteBuild } from '@lm/shared';
 import { readEnv } from './read-env';
 
 let client: GraphQLClient | undefined;
@@ -6,7 +7,8 @@ let requests = 0;
 
 /**
  * One GraphQL client for the whole build, authenticated with the read-only token. It counts its
- * requests so the build can report them: they should grow with N/100, not with N.
+ * requests so the build can report them (in the build's state, see shared/src/build-report.ts):
+ * they should grow with N/100, not with N.
  */
 export function strapiClient(): GraphQLClient {
   if (client) return client;
@@ -15,11 +17,13 @@ export function strapiClient(): GraphQLClient {
     headers: { Authorization: `Bearer ${env.STRAPI_READ_TOKEN}` },
     requestMiddleware: (request) => {
       requests += 1;
+      const build = currentSiteBuild();
+      if (build) build.graphqlRequests += 1;
       return request;
     },
   });
   return client;
 }
 
-/** GraphQL requests sent so far in this build. */
+/** GraphQL requests this client sent so far, for progress lines. */
 export const graphqlRequestCount = (): number => requests;

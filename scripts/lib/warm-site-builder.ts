@@ -1,19 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
-import { siteDir } from '../lib/paths.js';
+import { siteDir } from './paths.js';
+import type { BuildReport } from '@lm/shared';
 import { buildReplySchema, type BuildJob } from './build-job.js';
-import { BuildOutput, forEachLine } from './build-output.js';
-import { BUILD_ENV, type BuildSiteResult } from './build-site.js';
-import type { Reused } from './copy-reused-modules.js';
+import { forEachLine } from './for-each-line.js';
+import { OutputTail } from './output-tail.js';
 
 const workerEntry = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
 
-/** A warm build's result: what it rendered, and what it copied from the live release. */
-export interface WarmBuildResult extends BuildSiteResult {
-  reused: Reused;
-  /** What the site left out of the content, for editors to fix (see setBuildWarnings). */
-  warnings: string[];
+/** A build's result: its report (what it rendered and copied, and more) and how long it took. */
+export interface SiteBuildResult {
+  report: BuildReport;
+  /** The whole build, as its caller waited for it. */
+  durationMs: number;
 }
+
+/** Plain, uncoloured output, and no telemetry from build machines. */
+export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /**
  * Builds in one worker before it is replaced. Every build imports a new server bundle, and Node
@@ -27,8 +30,8 @@ type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
 
 interface Pending {
   id: number;
-  output: BuildOutput;
-  resolve: (done: { reused: Reused; warnings: string[] }) => void;
+  output: OutputTail;
+  resolve: (report: BuildReport) => void;
   reject: (error: Error) => void;
 }
 
@@ -52,9 +55,9 @@ export class WarmSiteBuilder {
   ) {}
 
   /**
-   * Builds the site into `outDir`; rejects with the build's last output when it fails. With
-   * `reuseFrom` (the live release), modules whose content is unchanged are copied from it rather
-   * than rendered again.
+   * Builds the site into `outDir` and returns the build's report; rejects with the build's last
+   * output when it fails. With `reuseFrom` (the live release), modules whose content is unchanged
+   * are copied from it rather than rendered again.
    */
   async build({
     outDir,
@@ -64,17 +67,17 @@ export class WarmSiteBuilder {
     outDir: string;
     reuseFrom?: string | null;
     signal?: AbortSignal;
-  }): Promise<WarmBuildResult> {
+  }): Promise<SiteBuildResult> {
     if (this.#pending) throw new Error('[build] A build is already running in the warm worker.');
     await this.#start();
     // Read after the await: a worker is a promise (of its exit), so it cannot be awaited for.
     const worker = this.#worker;
     if (!worker) throw new Error('[build] The build worker did not start.');
     const started = performance.now();
-    const output = new BuildOutput();
+    const output = new OutputTail();
     const id = this.#nextId++;
     this.#builds += 1;
-    const done = new Promise<{ reused: Reused; warnings: string[] }>((resolve, reject) => {
+    const done = new Promise<BuildReport>((resolve, reject) => {
       this.#pending = { id, output, resolve, reject };
     });
     const abort = (): void => {
@@ -82,22 +85,17 @@ export class WarmSiteBuilder {
       this.stop();
     };
     signal?.addEventListener('abort', abort, { once: true });
-    let finished: { reused: Reused; warnings: string[] };
+    let report: BuildReport;
     try {
       const job: BuildJob = { id, outDir, reuseFrom };
       await worker.sendMessage(job);
-      finished = await done;
+      report = await done;
     } finally {
       signal?.removeEventListener('abort', abort);
       this.#pending = undefined;
       if (this.#builds >= (this.options.buildsPerWorker ?? DEFAULT_BUILDS_PER_WORKER)) this.#replace();
     }
-    return {
-      durationMs: Math.round(performance.now() - started),
-      graphqlRequests: output.graphqlRequests,
-      pageCount: output.pageCount,
-      ...finished,
-    };
+    return { report, durationMs: Math.round(performance.now() - started) };
   }
 
   /** Stops the worker (if any); a build in progress fails. */
@@ -142,8 +140,8 @@ export class WarmSiteBuilder {
         if ('ready' in reply) {
           resolve();
         } else if (reply.id === this.#pending?.id) {
-          if (reply.ok) this.#pending.resolve({ reused: reply.reused, warnings: reply.warnings });
-          else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.tail()}`));
+          if (reply.ok) this.#pending.resolve(reply.report);
+          else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.text()}`));
         }
       });
       void worker.then((result) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { siteDir } from '../lib/paths.js';
+import { siteDir } from './paths.js';
 
 /** Working folders of builds: inside the site, so that its packages resolve from there. */
 const scratchRoot = path.join(siteDir, 'node_modules', '.lm-builds');
@@ -11,12 +11,16 @@ const scratchRoot = path.join(siteDir, 'node_modules', '.lm-builds');
  *
  * When the output folder is outside the working folder (our releases and temp folders always
  * are), Astro writes its server bundle (the code that renders the pages) to `.astro/` in the
- * working folder, and copies files from there into the output. From the site's own folder that
- * is the site's `.astro/`, which also holds Astro's generated content modules and schemas: they
- * ended up on the public site. And Node caches every module it imports by path, so a warm worker
- * building from a fixed folder would run, for a bundle whose file names came out as in an earlier
- * build, the modules already loaded, with that build's content cached in them. A new folder per
- * build avoids both.
+ * working folder, and copies files from there into the output (see serverBundleDir in
+ * site/integrations/astro-internals.ts). From the site's own folder that is the site's `.astro/`,
+ * which also holds Astro's generated content modules and schemas: they ended up on the public
+ * site. And Node caches every module it imports by path, so a warm worker building from a fixed
+ * folder would run, for a bundle whose file names came out as in an earlier build, the modules
+ * already loaded, with that build's content cached in them (content-graph.ts keeps the graph in a
+ * module variable). A new folder per build means every build imports its server bundle anew: no
+ * module of the site is reused from one build to the next. tests/integration/incremental-build.test.ts
+ * builds twice in a row in one worker with the content changed in between, and the second build
+ * renders the change.
  */
 export async function withScratchDir<T>(task: (dir: string) => Promise<T>): Promise<T> {
   const dir = path.join(scratchRoot, `${String(process.pid)}-${randomBytes(4).toString('hex')}`);

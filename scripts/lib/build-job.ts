@@ -1,24 +1,25 @@
 import { z } from 'zod';
+import { buildReportSchema } from '@lm/shared';
 
-/** The messages between the warm site builder and its worker process, checked on both sides. */
+/** One build, as the warm site builder hands it to its worker process (checked there). */
 export const buildJobSchema = z.object({
+  /** Matches the reply to the job. */
   id: z.number(),
-  outDir: z.string(),
+  /** Where the static site is written; Astro empties it first. */
+  outDir: z.string().min(1),
   /** The live release, to copy unchanged modules from; null renders everything. */
-  reuseFrom: z.string().nullable(),
+  reuseFrom: z.string().min(1).nullable(),
 });
 export type BuildJob = z.infer<typeof buildJobSchema>;
 
-const reusedSchema = z.object({ modules: z.number(), pages: z.number() });
-
+/** The worker's messages to the builder, checked there. */
 export const buildReplySchema = z.union([
   z.object({ ready: z.literal(true) }),
   z.object({
     id: z.number(),
     ok: z.literal(true),
-    reused: reusedSchema,
-    /** What the site left out of the content it was given, for /status (see setBuildWarnings). */
-    warnings: z.array(z.string()),
+    /** What the build did (see shared/src/build-report.ts). */
+    report: buildReportSchema,
   }),
   z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
 ]);

@@ -1,16 +1,16 @@
-import { copyFile, constants, lstat, mkdir, readFile, readdir } from 'node:fs/promises';
+import { copyFile, constants, lstat, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { RENDER_MANIFEST_FILE, renderManifestSchema } from '@lm/shared';
-import { findOddEntry } from '../lib/find-link.js';
+import { findOddEntry } from './find-link.js';
 
-/** What a build took over from the live release instead of rendering it. */
-export interface Reused {
-  modules: number;
-  /** HTML files copied. */
-  pages: number;
+/** What to copy: the reused modules' folders, from the live release into the new one. */
+export interface ReusedModules {
+  /** The new release, where the site rendered everything else. */
+  outDir: string;
+  /** The live release the modules were rendered into. */
+  from: string;
+  /** The modules' slugs (the site's build report lists them). */
+  modules: readonly string[];
 }
-
-const NOTHING: Reused = { modules: 0, pages: 0 };
 
 /** Files copied at once: enough to keep the disk busy, few enough to stay under open-file limits. */
 const PARALLEL_COPIES = 64;
@@ -78,33 +78,24 @@ async function assetNames(dir: string): Promise<Set<string>> {
 }
 
 /**
- * Completes an incremental build: copies the folders of the modules the site did not render
- * (listed in the manifest it wrote) from the release they were rendered into. Returns null, copying
- * nothing, when the copies could link to a stylesheet the new build does not have (its hashed
- * assets differ from those of the release copied from): the caller then renders everything.
- * Throws, copying nothing, naming the path, when a reused folder holds a symlink.
+ * Completes an incremental build: copies the folders of the modules the site did not render (the
+ * build report's `modulesReused`) from the release they were rendered into. Returns the HTML
+ * files copied, or null, copying nothing, when the copies could link to a stylesheet the new build
+ * does not have (its hashed assets differ from those of the release copied from): the caller then
+ * renders everything. Throws, copying nothing, naming the path, when a reused folder holds a
+ * symlink.
  */
-export async function copyReusedModules(outDir: string): Promise<Reused | null> {
-  let raw: string;
-  try {
-    raw = await readFile(path.join(outDir, RENDER_MANIFEST_FILE), 'utf8');
-  } catch (error) {
-    throw new Error(`[build] The site wrote no ${RENDER_MANIFEST_FILE}: is it the site of this repository?`, {
-      cause: error,
-    });
-  }
-  const manifest = renderManifestSchema.parse(JSON.parse(raw));
-  const from = manifest.reusedFrom;
-  if (!from || manifest.reused.length === 0) return NOTHING;
+export async function copyReusedModules({ outDir, from, modules }: ReusedModules): Promise<number | null> {
+  if (modules.length === 0) return 0;
   const [before, now] = await Promise.all([assetNames(from), assetNames(outDir)]);
   if ([...before].some((name) => !now.has(name))) return null;
   // Every tree is checked before anything is copied.
   const trees: Tree[] = [];
-  for (const slug of manifest.reused) trees.push(await listTree(from, slug));
+  for (const slug of modules) trees.push(await listTree(from, slug));
   let pages = 0;
   for (const tree of trees) {
     await mkdir(path.join(outDir, 'modules'), { recursive: true });
     pages += await copyTree(tree, path.join(outDir, 'modules', tree.slug));
   }
-  return { modules: manifest.reused.length, pages };
+  return pages;
 }

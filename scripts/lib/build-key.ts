@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { repoRoot } from '../lib/paths.js';
+import { repoRoot } from './paths.js';
 
 /** What decides the HTML besides the content: the site, the shared code it imports, the packages. */
 const SOURCES = [

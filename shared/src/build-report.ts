@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { RenderJob } from './render-manifest.js';
+
+/**
+ * What one site build did, as a value the build hands back (see site/integrations/build-report.ts
+ * and scripts/lib/build-worker.ts): nothing about a build is read from its log lines.
+ */
+export const buildReportSchema = z.object({
+  /** HTML pages Astro rendered (from `astro:build:done`). */
+  pagesRendered: z.number().int().nonnegative(),
+  /** HTML pages copied from the live release instead of rendered. */
+  pagesCopied: z.number().int().nonnegative(),
+  /** Modules (by slug) whose pages this build rendered. */
+  modulesRendered: z.array(z.string()),
+  /** Modules (by slug) whose folders were copied from the live release. */
+  modulesReused: z.array(z.string()),
+  /** GraphQL requests the content loaders sent: they should grow with N/100, not with N. */
+  graphqlRequests: z.number().int().nonnegative(),
+  /** How long each phase took, in milliseconds. */
+  phases: z.object({
+    /** From the start of the build to the start of rendering: mostly the content sync. */
+    contentMs: z.number().nonnegative(),
+    /** Bundling and rendering the pages. */
+    renderMs: z.number().nonnegative(),
+    /** Copying the reused modules' folders from the live release. */
+    copyMs: z.number().nonnegative(),
+  }),
+  /** Content the site left out (an unsafe link, say), for editors to fix (see setBuildWarnings). */
+  warnings: z.array(z.string()),
+});
+export type BuildReport = z.infer<typeof buildReportSchema>;
+
+/** Which modules a build renders and what each was rendered from (computed by the site). */
+export interface RenderDecision {
+  /** By module slug: a digest of the content its pages are rendered from. */
+  digests: Record<string, string>;
+  /** Modules left out of rendering, to be copied from the live release. */
+  reused: string[];
+}
+
+/**
+ * The build under way in this process. The build (Astro's API, with our integration) and the
+ * site's code share a process but not modules: Vite loads the site's modules as modules of their
+ * own, so the state lives on `globalThis` (as the warnings do, see build-warnings.ts).
+ */
+export interface SiteBuildState {
+  /** What the worker asked for; null in a plain `astro build`. */
+  job: RenderJob | null;
+  /** GraphQL requests sent so far in this build. */
+  graphqlRequests: number;
+  /** The render plan, once the site has computed it. */
+  decision: Promise<RenderDecision> | null;
+}
+
+declare global {
+  // A global's type can only be declared with `var`.
+  var learningModulesSiteBuild: SiteBuildState | undefined;
+}
+
+/** Starts the state of a new build (forgetting any earlier, failed one's). */
+export function startSiteBuild(job: RenderJob | null): SiteBuildState {
+  globalThis.learningModulesSiteBuild = { job, graphqlRequests: 0, decision: null };
+  return globalThis.learningModulesSiteBuild;
+}
+
+/** The build under way, if one was started (a plain `astro build` starts none). */
+export function currentSiteBuild(): SiteBuildState | undefined {
+  return globalThis.learningModulesSiteBuild;
+}
+
+/** Ends the build under way and returns its state. */
+export function finishSiteBuild(): SiteBuildState | undefined {
+  const state = globalThis.learningModulesSiteBuild;
+  globalThis.learningModulesSiteBuild = undefined;
+  return state;
+}

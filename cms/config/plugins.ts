@@ -3,9 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { maxAliasesRule } from '../src/graphql/max-aliases-rule';
 import { queryCostPlugin } from '../src/graphql/query-cost-plugin';
 import { requireSecret } from '../src/utils/require-secret';
+import { GRAPHQL_PAGE_SIZE } from '../src/utils/shared';
 
-/** Items per list: the site pages through everything 100 at a time. */
-const PAGE_LIMIT = 100;
+/** Items per list: the site and the rebuild service page through everything this many at a time. */
+const PAGE_LIMIT = GRAPHQL_PAGE_SIZE;
 /**
  * The most one GraphQL request may cost, in estimated database queries (see query-cost-plugin).
  * The site's costliest queries (ReleaseSections, PagesById: 100 sections or pages with what they

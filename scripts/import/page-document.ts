@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksSchema, SLUG_PATTERN } from '@lm/shared';
+import { blocksSchema, RESOURCE_BOX_KINDS, SLUG_PATTERN } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 
 /**
@@ -45,7 +45,7 @@ export const resourceBoxInputSchema = z.object({
   title: text,
   intro: z.string().nullable(),
   /** How the site presents the items: questions to ask, a checklist, a list of links or a tip. */
-  kind: z.enum(['questions', 'checklist', 'links', 'tip']),
+  kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemInputSchema),
 });
 export type ResourceBoxInput = z.infer<typeof resourceBoxInputSchema>;

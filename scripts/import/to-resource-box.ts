@@ -1,12 +1,10 @@
 import type { Element, ElementContent, Nodes } from 'hast';
+import { RESOURCE_BOX_KINDS, type ResourceBoxKind } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 import { ImportError } from './import-error.js';
 import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText, stringProperty } from './hast-query.js';
 import type { ResourceBoxInput, ResourceItemInput } from './page-document.js';
 import type { WarningSink } from './warning-sink.js';
-
-const KINDS = ['questions', 'checklist', 'links', 'tip'] as const;
-type Kind = (typeof KINDS)[number];
 
 /** True for a Jekyll resource box: `<div class="resources">`. */
 export function isResourceBox(node: Nodes): node is Element & { tagName: 'div' } {
@@ -51,8 +49,8 @@ export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput
  * The kind a class on the box names, else a guess from the items: questions when most end with
  * "?", links when every item links somewhere, a tip when the box has no list, else a checklist.
  */
-export function kindOf(box: Element, items: ReadonlyArray<ResourceItemInput>): Kind {
-  const named = KINDS.find((kind) => hasClass(box, kind));
+export function kindOf(box: Element, items: ReadonlyArray<ResourceItemInput>): ResourceBoxKind {
+  const named = RESOURCE_BOX_KINDS.find((kind) => hasClass(box, kind));
   if (named) return named;
   if (items.length === 0) return 'tip';
   if (items.filter((item) => item.text.endsWith('?')).length * 2 > items.length) return 'questions';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { PLACEHOLDER_PREFIX } from '@lm/shared';
 
 /** Variables whose placeholder becomes a list of random values rather than one. */
 const LIST_VARIABLES: Record<string, number> = { APP_KEYS: 4 };
@@ -15,7 +16,7 @@ export function fillSecrets(example: string, random: (bytes: number) => string =
     .split('\n')
     .map((line) => {
       const match = /^([A-Z0-9_]+)=(.*)$/.exec(line);
-      if (!match?.[1] || !match[2]?.includes('change-me')) return line;
+      if (!match?.[1] || !match[2]?.includes(PLACEHOLDER_PREFIX)) return line;
       const name = match[1];
       // Tokens are sent in headers, so they get more entropy and a URL-safe alphabet.
       const size = name.endsWith('_TOKEN') ? 48 : 24;

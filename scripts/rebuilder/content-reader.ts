@@ -1,4 +1,4 @@
-import type { Fingerprint } from './fingerprint.js';
+import type { Fingerprint } from '@lm/shared';
 import type { ReleaseContents } from './release-contents.js';
 
 /** What the rebuild service needs to know about the published content, apart from the build. */

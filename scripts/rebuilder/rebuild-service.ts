@@ -2,13 +2,14 @@ import { BuildCoalescer, type Batch } from './build-coalescer.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
 import { describeError } from './describe-error.js';
-import { sameFingerprint, type Fingerprint } from './fingerprint.js';
+import type { Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
+import { sameFingerprint } from './fingerprint.js';
 import type { Logger } from './logger.js';
 import type { ReleaseContents } from './release-contents.js';
 import type { ReleaseMeta } from './release-meta.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Cancel, Scheduler } from './scheduler.js';
-import type { HistoryEntry, ServiceState } from './service-state.js';
+import type { ServiceState } from './service-state.js';
 import { verifyRelease } from './verify-release.js';
 
 /** Builds listed in /status and kept in state.json. */
@@ -25,17 +26,6 @@ export interface RebuildServiceOptions {
   /** 0 turns polling off (the startup check still runs). */
   reconcileIntervalMs: number;
   buildTimeoutMs: number;
-}
-
-/** What GET /status answers. */
-export interface RebuildStatus {
-  live: Pick<ReleaseMeta, 'id' | 'builtAt' | 'fingerprint' | 'pageCount'> | null;
-  running: { id: string; trigger: string; startedAt: string } | null;
-  queued: boolean;
-  /** Newest first. */
-  history: HistoryEntry[];
-  /** The latest comparison of Strapi's published content with the last build. */
-  reconcile: { lastAt: string | null; result: 'current' | 'rebuild' | 'failed' | null; error: string | null };
 }
 
 interface Running {

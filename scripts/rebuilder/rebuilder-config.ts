@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseEnv, readEnvSchema } from '@lm/shared';
+import { parseEnv, PLACEHOLDER_PREFIX, readEnvSchema } from '@lm/shared';
 import { releaseFields } from '../lib/site-server-config.js';
 import { unsetIfEmpty, wholeNumber } from '../lib/whole-number.js';
-
-/** Values shipped in .env.example for secrets; one still in place was never replaced. */
-const PLACEHOLDER_PREFIX = 'change-me';
 
 /**
  * The rebuild service's configuration, read once from the environment (`.env` overridden by the
@@ -21,7 +18,7 @@ export const rebuilderConfigSchema = (repoRoot: string) =>
       REBUILD_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
       /** Port of the webhook API (/hooks/strapi, /status, /healthz, /rollback); 0 picks a free one. */
       REBUILD_PORT: wholeNumber('REBUILD_PORT', 4322, 0, 65_535),
-      /** Shared secret Strapi sends in the x-rebuild-secret header. */
+      /** Shared secret Strapi sends in the x-rebuild-secret header (REBUILD_SECRET_HEADER). */
       REBUILD_WEBHOOK_SECRET: z
         .string({
           required_error:

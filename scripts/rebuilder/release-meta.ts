@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fingerprintSchema } from './fingerprint.js';
+import { fingerprintSchema } from '@lm/shared';
 
 /** The file inside each release that describes it; a dotfile, so the static server never serves it. */
 export const RELEASE_META_FILE = '.release.json';

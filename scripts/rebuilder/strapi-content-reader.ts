@@ -1,4 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
+import { fingerprintSchema, GRAPHQL_PAGE_SIZE, type Fingerprint } from '@lm/shared';
 import {
   FingerprintDocument,
   ModuleSlugsDocument,
@@ -8,11 +9,7 @@ import {
   type FingerprintQuery,
 } from '@lm/shared/graphql';
 import type { ContentReader } from './content-reader.js';
-import { fingerprintSchema, type Fingerprint } from './fingerprint.js';
 import { listedPageIds, releaseContents, type ListedSection, type StrayPage } from './release-contents.js';
-
-/** Strapi's GraphQL amountLimit: the largest page it serves. */
-const PAGE_SIZE = 100;
 
 export interface StrapiContentReaderOptions {
   /** Strapi's base URL, without a trailing slash. */
@@ -87,19 +84,19 @@ export function createStrapiContentReader({
     async releaseContents() {
       try {
         const moduleSlugs = await listAll(async (page) => {
-          const connection = (await client.request(ModuleSlugsDocument, { page, pageSize: PAGE_SIZE }))
+          const connection = (await client.request(ModuleSlugsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
             .modules_connection;
           return (
             connection && { nodes: connection.nodes.map((node) => node.slug), pageCount: connection.pageInfo.pageCount }
           );
         });
         const sections: ListedSection[] = await listAll(async (page) => {
-          const connection = (await client.request(ReleaseSectionsDocument, { page, pageSize: PAGE_SIZE }))
+          const connection = (await client.request(ReleaseSectionsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
             .sections_connection;
           return connection && { nodes: connection.nodes, pageCount: connection.pageInfo.pageCount };
         });
         const pageIds = await listAll(async (page) => {
-          const connection = (await client.request(PublishedPageIdsDocument, { page, pageSize: PAGE_SIZE }))
+          const connection = (await client.request(PublishedPageIdsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
             .pages_connection;
           return (
             connection && {
@@ -111,9 +108,9 @@ export function createStrapiContentReader({
         const listed = listedPageIds(sections);
         const unlisted = pageIds.filter((id) => !listed.has(id));
         const strays: StrayPage[] = [];
-        for (let start = 0; start < unlisted.length; start += PAGE_SIZE) {
-          const ids = unlisted.slice(start, start + PAGE_SIZE);
-          const result = await client.request(PagesWithParentsDocument, { ids, pageSize: PAGE_SIZE });
+        for (let start = 0; start < unlisted.length; start += GRAPHQL_PAGE_SIZE) {
+          const ids = unlisted.slice(start, start + GRAPHQL_PAGE_SIZE);
+          const result = await client.request(PagesWithParentsDocument, { ids, pageSize: GRAPHQL_PAGE_SIZE });
           strays.push(...result.pages.flatMap((page) => (page ? [page] : [])));
         }
         return releaseContents(moduleSlugs, sections, strays);

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
-import { parseEnv, readEnvSchema, writeEnvSchema } from '@lm/shared';
+import { parseEnv, readEnvSchema, rebuildStatusSchema, writeEnvSchema, type RebuildStatus } from '@lm/shared';
 import { runImport } from '../import/run-import.js';
 import { countDocuments } from '../import/strapi-rest-client.js';
 import { ChildGroup, type Part } from '../lib/child-group.js';
@@ -26,17 +25,17 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * Polls the rebuild service until a release is live and nothing is building or queued, or a build
  * failed with nothing live. Returns the last status (null if the service never answered).
  */
-async function waitForSite(statusUrl: string, exited: Promise<unknown>): Promise<Status | null> {
+async function waitForSite(statusUrl: string, exited: Promise<unknown>): Promise<RebuildStatus | null> {
   const state = { exited: false };
   void exited.then(() => {
     state.exited = true;
   });
-  let status: Status | null = null;
+  let status: RebuildStatus | null = null;
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline && !state.exited) {
     try {
       const response = await fetch(statusUrl, { signal: AbortSignal.timeout(2_000) });
-      const parsed = statusSchema.safeParse(await response.json());
+      const parsed = rebuildStatusSchema.safeParse(await response.json());
       if (parsed.success) {
         status = parsed.data;
         const idle = !status.running && !status.queued;
@@ -50,15 +49,6 @@ async function waitForSite(statusUrl: string, exited: Promise<unknown>): Promise
   }
   return status;
 }
-
-/** The part of GET /status this script reads. */
-const statusSchema = z.object({
-  live: z.object({ id: z.string() }).nullable(),
-  running: z.object({ trigger: z.string() }).nullable(),
-  queued: z.boolean(),
-  history: z.array(z.object({ result: z.enum(['success', 'failed']), error: z.string().optional() })),
-});
-type Status = z.infer<typeof statusSchema>;
 
 /**
  * `npm start`: the site server (the last live release, at once), Strapi on SQLite, the rebuild

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blocksSchema, safeUrlSchema } from './blocks.js';
+import { RESOURCE_BOX_KINDS } from './resource-box-kinds.js';
 import { SLUG_PATTERN } from './slug.js';
 
 /**
@@ -63,7 +64,8 @@ export const resourceBoxBlockSchema = z.object({
   id: z.string(),
   title: z.string().min(1),
   intro: z.string().nullable(),
-  kind: z.enum(['questions', 'checklist', 'links', 'tip']),
+  /** How the box looks; see RESOURCE_BOX_KINDS. */
+  kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
 });
 export type ResourceBoxBlock = z.infer<typeof resourceBoxBlockSchema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { RebuildStatus } from '@lm/shared';
 import { runImport } from '../../scripts/import/run-import.js';
 import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';
@@ -11,16 +12,11 @@ import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run-rebuilder.js';
 import { adminSession } from '../helpers/admin-session.js';
+import { fetchRebuildStatus } from '../helpers/fetch-rebuild-status.js';
 import { fetchPage, pollUntil } from '../helpers/poll.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
-const statusSchema = z.object({
-  live: z.object({ id: z.string() }).nullable(),
-  running: z.unknown().nullable(),
-  queued: z.boolean(),
-  history: z.array(z.object({ trigger: z.string(), result: z.string() })),
-});
 
 let strapi: ThrowawayStrapi;
 let rebuilder: RunningRebuilder;
@@ -29,12 +25,10 @@ let releasesDir: string;
 let sectionId: string;
 let admin: (method: string, path: string) => Promise<number>;
 
-async function status(): Promise<z.infer<typeof statusSchema>> {
-  return statusSchema.parse(await (await fetch(`${rebuilder.apiUrl}/status`)).json());
-}
+const status = (): Promise<RebuildStatus> => fetchRebuildStatus(rebuilder.apiUrl);
 
 /** Waits until the service is idle (nothing running or queued) and returns its status. */
-const idle = (): Promise<z.infer<typeof statusSchema>> =>
+const idle = (): Promise<RebuildStatus> =>
   pollUntil('the rebuild service to be idle', async () => {
     const current = await status();
     return current.running === null && !current.queued ? current : undefined;

@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fetchRebuildStatus } from '../helpers/fetch-rebuild-status.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-server.js';
 import type { BuildRunner } from '../../scripts/rebuilder/build-runner.js';
 import type { ReleaseContents } from '../../scripts/rebuilder/release-contents.js';
 import type { ContentReader } from '../../scripts/rebuilder/content-reader.js';
-import type { Fingerprint } from '../../scripts/rebuilder/fingerprint.js';
-import { SECRET_HEADER } from '../../scripts/rebuilder/http/rebuilder-handler.js';
+import { REBUILD_SECRET_HEADER, type Fingerprint, type RebuildStatus } from '@lm/shared';
 import { createLogger } from '../../scripts/rebuilder/logger.js';
 import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run-rebuilder.js';
 
@@ -28,23 +28,7 @@ const SECRET = 'integration-test-webhook-secret';
 const runRebuilderPath = fileURLToPath(new URL('../../scripts/rebuilder/run-rebuilder.ts', import.meta.url));
 const siteServerPath = fileURLToPath(new URL('../../scripts/lib/site-server.ts', import.meta.url));
 
-const statusSchema = z.object({
-  live: z.object({ id: z.string(), builtAt: z.string(), pageCount: z.number(), fingerprint: z.unknown() }).nullable(),
-  running: z.object({ id: z.string(), trigger: z.string(), startedAt: z.string() }).nullable(),
-  queued: z.boolean(),
-  history: z.array(
-    z.object({
-      id: z.string(),
-      trigger: z.string(),
-      requests: z.number(),
-      startedAt: z.string(),
-      durationMs: z.number().nullable(),
-      result: z.enum(['success', 'failed']),
-      error: z.string().optional(),
-    }),
-  ),
-});
-type Status = z.infer<typeof statusSchema>;
+type Status = RebuildStatus;
 
 const fingerprintOf = (version: number): Fingerprint => ({
   modules: { total: 1, latestUpdate: `v${version}`, latestPublish: `v${version}` },
@@ -125,11 +109,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-async function getStatus(apiUrl: string): Promise<Status> {
-  const response = await fetch(`${apiUrl}/status`);
-  expect(response.status).toBe(200);
-  return statusSchema.parse(await response.json());
-}
+const getStatus = fetchRebuildStatus;
 
 /** Waits until nothing runs or waits and `check` holds for the status. */
 function settledStatus(apiUrl: string, check: (status: Status) => boolean = () => true): Promise<Status> {
@@ -145,7 +125,7 @@ const publish = (uid = 'api::page.page') =>
 function deliver(apiUrl: string, body: string = publish(), headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${apiUrl}/hooks/strapi`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET, ...headers },
+    headers: { 'content-type': 'application/json', [REBUILD_SECRET_HEADER]: SECRET, ...headers },
     body,
   });
 }
@@ -153,7 +133,7 @@ function deliver(apiUrl: string, body: string = publish(), headers: Record<strin
 /** POSTs `size` bytes with node:http (chunked, or with a declared length) and returns the status. */
 function postLarge(apiUrl: string, size: number, declareLength: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', [SECRET_HEADER]: SECRET };
+    const headers: Record<string, string> = { 'content-type': 'application/json', [REBUILD_SECRET_HEADER]: SECRET };
     if (declareLength) headers['content-length'] = String(size);
     const request = httpRequest(`${apiUrl}/hooks/strapi`, { method: 'POST', headers }, (response) => {
       response.resume();
@@ -280,8 +260,12 @@ describe('rebuild service over HTTP', () => {
     const { service } = await startLive();
     const url = service.apiUrl;
     const cases: Array<[string, () => Promise<number>, number]> = [
-      ['no secret', async () => (await deliver(url, publish(), { [SECRET_HEADER]: '' })).status, 401],
-      ['a wrong secret', async () => (await deliver(url, publish(), { [SECRET_HEADER]: `${SECRET}x` })).status, 401],
+      ['no secret', async () => (await deliver(url, publish(), { [REBUILD_SECRET_HEADER]: '' })).status, 401],
+      [
+        'a wrong secret',
+        async () => (await deliver(url, publish(), { [REBUILD_SECRET_HEADER]: `${SECRET}x` })).status,
+        401,
+      ],
       [
         'a text body',
         async () => (await deliver(url, 'event=entry.publish', { 'content-type': 'text/plain' })).status,
@@ -425,7 +409,7 @@ describe('rebuild service over HTTP', () => {
   it('rolls back to the previous release without building, and answers 409 when there is none', async () => {
     const { service } = await startLive();
     const rollback = () =>
-      fetch(`${service.apiUrl}/rollback`, { method: 'POST', headers: { [SECRET_HEADER]: SECRET } });
+      fetch(`${service.apiUrl}/rollback`, { method: 'POST', headers: { [REBUILD_SECRET_HEADER]: SECRET } });
     expect((await rollback()).status).toBe(409);
 
     await deliver(service.apiUrl);

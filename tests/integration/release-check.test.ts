@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { RebuildStatus } from '@lm/shared';
 import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
 import { runImport } from '../../scripts/import/run-import.js';
 import { createDocument } from '../../scripts/import/strapi-rest-client.js';
@@ -12,6 +13,7 @@ import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/th
 import { astroBuildRunner } from '../../scripts/rebuilder/astro-build-runner.js';
 import type { BuildRunner } from '../../scripts/rebuilder/build-runner.js';
 import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run-rebuilder.js';
+import { fetchRebuildStatus } from '../helpers/fetch-rebuild-status.js';
 import { pollUntil } from '../helpers/poll.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -22,21 +24,7 @@ import { tempDir } from '../helpers/temp-dir.js';
  */
 
 const demo = path.resolve('scripts/start/demo');
-const statusSchema = z.object({
-  live: z.object({ id: z.string() }).nullable(),
-  running: z.unknown().nullable(),
-  queued: z.boolean(),
-  history: z.array(
-    z.object({
-      id: z.string(),
-      trigger: z.string(),
-      result: z.enum(['success', 'failed']),
-      error: z.string().optional(),
-      warnings: z.array(z.string()).optional(),
-    }),
-  ),
-});
-type Status = z.infer<typeof statusSchema>;
+type Status = RebuildStatus;
 
 let strapi: ThrowawayStrapi;
 let builder: WarmSiteBuilder;
@@ -45,8 +33,7 @@ let releasesDir: string;
 /** Set by a test: the page file the next build loses after Astro wrote it. */
 let losePage: string | null = null;
 
-const status = async (): Promise<Status> =>
-  statusSchema.parse(await (await fetch(`${rebuilder.apiUrl}/status`)).json());
+const status = (): Promise<Status> => fetchRebuildStatus(rebuilder.apiUrl);
 
 /** Asks for a build and waits until it has finished; returns its history entry and the status. */
 async function buildOnce(trigger: string): Promise<{ entry: Status['history'][number]; status: Status }> {

@@ -1,3 +1,5 @@
+import { CONTENT_TYPE_UIDS, RESOURCE_BOX_KINDS } from '../utils/shared';
+
 /** How one field reads in the admin: its label, and a hint under it. */
 interface FieldView {
   label: string;
@@ -20,7 +22,7 @@ export interface AdminView {
  * Strapi stores these in its database; the bootstrap writes them on each start.
  */
 export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
-  'api::module.module': {
+  [CONTENT_TYPE_UIDS.module]: {
     mainField: 'title',
     defaultSortBy: 'order',
     defaultSortOrder: 'ASC',
@@ -34,7 +36,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       sections: { label: 'Sections' },
     },
   },
-  'api::section.section': {
+  [CONTENT_TYPE_UIDS.section]: {
     mainField: 'title',
     defaultSortBy: 'number',
     defaultSortOrder: 'ASC',
@@ -52,7 +54,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       pages: { label: 'Pages' },
     },
   },
-  'api::page.page': {
+  [CONTENT_TYPE_UIDS.page]: {
     mainField: 'title',
     defaultSortBy: 'number',
     defaultSortOrder: 'ASC',
@@ -68,13 +70,21 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
   },
 };
 
+/** "Questions, checklist, links or tip", from the kinds the schema defines. */
+function kindList(): string {
+  const [first = '', ...rest] = RESOURCE_BOX_KINDS;
+  const last = rest.pop();
+  const head = [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(', ');
+  return last === undefined ? head : `${head} or ${last}`;
+}
+
 export const COMPONENT_VIEWS: Record<string, AdminView> = {
   'content.resource-box': {
     mainField: 'title',
     fields: {
       title: { label: 'Box title', description: 'e.g. "Is this a good partnership opportunity?"' },
       intro: { label: 'Introduction', description: 'A sentence above the list.' },
-      kind: { label: 'Kind', description: 'Questions, checklist, links or tip: sets how the box looks.' },
+      kind: { label: 'Kind', description: `${kindList()}: sets how the box looks.` },
       items: { label: 'Items' },
     },
   },

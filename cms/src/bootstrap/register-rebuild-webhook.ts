@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { assertProductionSecret } from '../utils/require-secret';
-import { PLACEHOLDER_PREFIX } from '../utils/shared';
+import { PLACEHOLDER_PREFIX, REBUILD_SECRET_HEADER } from '../utils/shared';
 
 /** The webhook is found by this name on every start and updated in place. */
 export const REBUILD_WEBHOOK_NAME = 'Rebuild the public site';
-/** The header the rebuild service checks; keep in step with scripts/rebuilder. */
-export const REBUILD_SECRET_HEADER = 'x-rebuild-secret';
 /**
  * Every event that can change the site. Draft saves (create, update of draft-and-publish types)
  * are sent too: the rebuild service decides, since only it knows which types publish directly.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import type { Core, Modules } from '@strapi/strapi';
+import { CONTENT_TYPE_UIDS } from '../utils/shared';
 
-const PAGE = 'api::page.page';
+const PAGE = CONTENT_TYPE_UIDS.page;
 
 /** The shapes in which the admin, REST and GraphQL name a page's section. */
 const documentRef = z.union([z.string(), z.object({ documentId: z.string() })]);
@@ -54,7 +55,7 @@ export function pageSlugUniqueInModule(strapi: Core.Strapi): Modules.Documents.M
     if (!sectionId) return next();
 
     const section = await strapi
-      .documents('api::section.section')
+      .documents(CONTENT_TYPE_UIDS.section)
       .findOne({ documentId: sectionId, populate: { module: { fields: ['documentId'] } } });
     const moduleId = z.object({ module: z.object({ documentId: z.string() }).nullish() }).safeParse(section).data
       ?.module?.documentId;

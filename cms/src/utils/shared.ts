@@ -6,10 +6,14 @@
 import { removeTypeScriptHook } from './typescript-hook';
 
 export {
+  CONTENT_TYPE_UIDS,
   findUnsafeUrls,
+  GRAPHQL_PAGE_SIZE,
   isSafeUrl,
   MAKE_SECRET_HINT,
   PLACEHOLDER_PREFIX,
+  REBUILD_SECRET_HEADER,
+  RESOURCE_BOX_KINDS,
   SAFE_URL_RULE,
   secretProblem,
   SITE_CONTENT_TYPES,

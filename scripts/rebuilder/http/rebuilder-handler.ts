@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REBUILD_SECRET_HEADER } from '@lm/shared';
 import { describeError } from '../describe-error.js';
 import type { Logger } from '../logger.js';
 import { decideRebuild } from '../rebuild-decision.js';
@@ -8,8 +9,6 @@ import { readBody } from './read-body.js';
 import { secretMatches } from './secret-matches.js';
 import { sendJson } from './send-json.js';
 
-/** The header Strapi sends the shared secret in (configured by the CMS at bootstrap). */
-export const SECRET_HEADER = 'x-rebuild-secret';
 /** Largest webhook body accepted. Strapi's are a few kB (relations are not populated). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -35,8 +34,8 @@ export function createRebuilderHandler(options: RebuilderHandlerOptions): Handle
   const { service, secret, logger } = options;
 
   async function webhook(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
-      sendJson(response, 401, { error: `missing or wrong ${SECRET_HEADER} header` }, { Connection: 'close' });
+    if (!secretMatches(request.headers[REBUILD_SECRET_HEADER], secret)) {
+      sendJson(response, 401, { error: `missing or wrong ${REBUILD_SECRET_HEADER} header` }, { Connection: 'close' });
       return;
     }
     if (!isJson(request.headers['content-type'])) {
@@ -75,8 +74,8 @@ export function createRebuilderHandler(options: RebuilderHandlerOptions): Handle
   }
 
   async function rollback(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
-      sendJson(response, 401, { error: `missing or wrong ${SECRET_HEADER} header` });
+    if (!secretMatches(request.headers[REBUILD_SECRET_HEADER], secret)) {
+      sendJson(response, 401, { error: `missing or wrong ${REBUILD_SECRET_HEADER} header` });
       return;
     }
     const meta = await service.rollback();

@@ -11,4 +11,11 @@ export {
   SectionStampsDocument,
   SectionsByIdDocument,
 } from './generated/graphql.js';
-export type { FingerprintQuery, ModuleSlugsQuery, PagesByIdQuery } from './generated/graphql.js';
+export type {
+  FingerprintQuery,
+  ModuleFieldsFragment,
+  ModuleSlugsQuery,
+  PageFieldsFragment,
+  PagesByIdQuery,
+  SectionFieldsFragment,
+} from './generated/graphql.js';

@@ -1,11 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
-import { setBuildWarnings } from '@lm/shared';
+import { GRAPHQL_PAGE_SIZE, setBuildWarnings } from '@lm/shared';
 import { graphqlRequestCount } from '../lib/strapi-client';
 import { readEnv } from '../lib/read-env';
-
-/** Strapi's GraphQL `amountLimit`: the most entries one request may ask for. */
-export const PAGE_SIZE = 100;
 
 /** What changes whenever a published document changes: Strapi sets both dates on every publish. */
 export interface Stamp {
@@ -35,7 +32,7 @@ export interface StrapiCollectionSource<Node extends { documentId: string }> {
    * Strapi resolves a relation once per entry, so asking for parents is several times slower.
    */
   listStamps: (page: number, pageSize: number, withParents: boolean) => Promise<StampPage<ChildStamp>>;
-  /** The full published documents with these ids (at most PAGE_SIZE). */
+  /** The full published documents with these ids (at most GRAPHQL_PAGE_SIZE). */
   fetchByIds: (ids: string[], pageSize: number) => Promise<ReadonlyArray<Node | null>>;
   /**
    * Leaves out of a fetched entry what the site cannot render safely, with a sentence for each
@@ -107,7 +104,7 @@ async function checkParents<Node extends { documentId: string }>(
 ): Promise<{ withParents: boolean; parentKey: string | null }> {
   if (!source.parent) return { withParents: false, parentKey: null };
   const { listStamps } = source.parent;
-  const parentStamps = await listAll((page) => listStamps(page, PAGE_SIZE));
+  const parentStamps = await listAll((page) => listStamps(page, GRAPHQL_PAGE_SIZE));
   const parentKey = context.generateDigest(
     JSON.stringify(parentStamps.map((stamp) => [stamp.documentId, stamp.updatedAt ?? null, stamp.publishedAt ?? null])),
   );
@@ -155,7 +152,7 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
         // Parents first: if one changes after this, the key kept is stale and the next build checks.
         parentCheck = await checkParents(source, context);
         const { withParents } = parentCheck;
-        stamps = await listAll((page) => source.listStamps(page, PAGE_SIZE, withParents));
+        stamps = await listAll((page) => source.listStamps(page, GRAPHQL_PAGE_SIZE, withParents));
       } catch (error) {
         throw new Error(
           `[site] Could not read ${source.name} from Strapi. Is Strapi running at STRAPI_URL, and is STRAPI_READ_TOKEN valid?`,
@@ -172,10 +169,10 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
         const parentId = parentCheck.withParents ? (stamp.parentId ?? null) : parentInKey(key);
         return parentId === undefined || key !== keyOf(stamp, parentId);
       });
-      for (let start = 0; start < stale.length; start += PAGE_SIZE) {
-        const ids = stale.slice(start, start + PAGE_SIZE).map((stamp) => stamp.documentId);
+      for (let start = 0; start < stale.length; start += GRAPHQL_PAGE_SIZE) {
+        const ids = stale.slice(start, start + GRAPHQL_PAGE_SIZE).map((stamp) => stamp.documentId);
         const fetched = new Set<string>();
-        for (const fetchedNode of await source.fetchByIds(ids, PAGE_SIZE)) {
+        for (const fetchedNode of await source.fetchByIds(ids, GRAPHQL_PAGE_SIZE)) {
           if (!fetchedNode) continue;
           const cleaned = source.clean ? source.clean(fetchedNode) : { node: fetchedNode, warnings: [] };
           const node = cleaned.node;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildRunner } from '../../../scripts/rebuilder/build-runner.js';
-import type { Fingerprint } from '../../../scripts/rebuilder/fingerprint.js';
+import type { Fingerprint } from '@lm/shared';
 import { createLogger } from '../../../scripts/rebuilder/logger.js';
 import { RebuildService } from '../../../scripts/rebuilder/rebuild-service.js';
 import { ReleaseStore } from '../../../scripts/rebuilder/release-store.js';

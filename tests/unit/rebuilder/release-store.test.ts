@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, symli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fingerprint } from '../../../scripts/rebuilder/fingerprint.js';
+import type { Fingerprint } from '@lm/shared';
 import { releaseId } from '../../../scripts/rebuilder/release-id.js';
 import { ReleaseStore } from '../../../scripts/rebuilder/release-store.js';
 import { selectPrunable } from '../../../scripts/rebuilder/select-prunable.js';

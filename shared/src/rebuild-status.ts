@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { fingerprintSchema } from './content-fingerprint.js';
+
+/** One finished (or interrupted) build, as /status lists it and state.json keeps it. */
+export const historyEntrySchema = z.object({
+  /** The release id the build was writing. */
+  id: z.string(),
+  /** What asked for it, e.g. `entry.publish api::page.page` or `reconcile`. */
+  trigger: z.string(),
+  /** How many requests (deliveries, reconciles) the build answered. */
+  requests: z.number().int().nonnegative(),
+  /** ISO time the build started. */
+  startedAt: z.string(),
+  /** Null when the service stopped during the build and never learned how long it took. */
+  durationMs: z.number().nonnegative().nullable(),
+  result: z.enum(['success', 'failed']),
+  /** What went wrong and why, on failure. */
+  error: z.string().optional(),
+  /**
+   * What editors should fix although the build went live: published content the site left out
+   * (a page with no published section, a block with an unsafe link).
+   */
+  warnings: z.array(z.string()).optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/**
+ * What the rebuild service's GET /status answers. The service builds its answer as this type, and
+ * `npm start` and the tests parse the answer with this schema, so the two cannot drift apart.
+ */
+export const rebuildStatusSchema = z.object({
+  /** The release the public sees, null before the first successful build. */
+  live: z
+    .object({
+      /** The release folder's name, e.g. `2025-11-28T15-30-12-123Z`. */
+      id: z.string(),
+      /** When the release was finished (ISO). */
+      builtAt: z.string(),
+      /** The published content it was built from. */
+      fingerprint: fingerprintSchema,
+      /** HTML files in the release. */
+      pageCount: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /** The build in progress, if any. */
+  running: z
+    .object({
+      /** The release id it writes. */
+      id: z.string(),
+      /** What asked for it first. */
+      trigger: z.string(),
+      /** ISO time it started. */
+      startedAt: z.string(),
+    })
+    .nullable(),
+  /** Whether another build waits (requests arrived during this one, or within the debounce). */
+  queued: z.boolean(),
+  /** Finished builds, newest first. */
+  history: z.array(historyEntrySchema),
+  /** The latest comparison of Strapi's published content with the last build. */
+  reconcile: z.object({
+    /** ISO time of the latest check, null before the first. */
+    lastAt: z.string().nullable(),
+    /** `current`: nothing to do; `rebuild`: a build was asked for; `failed`: Strapi did not answer. */
+    result: z.enum(['current', 'rebuild', 'failed']).nullable(),
+    /** Why the check failed. */
+    error: z.string().nullable(),
+  }),
+});
+export type RebuildStatus = z.infer<typeof rebuildStatusSchema>;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
-import { siteDir } from './paths.js';
 import type { BuildReport } from '@lm/shared';
+import { siteDir } from './paths.js';
 import { buildReplySchema, type BuildJob } from './build-job.js';
 import { forEachLine } from './for-each-line.js';
 import { OutputTail } from './output-tail.js';
@@ -16,7 +16,7 @@ export interface SiteBuildResult {
 }
 
 /** Plain, uncoloured output, and no telemetry from build machines. */
-export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /**
  * Builds in one worker before it is replaced. Every build imports a new server bundle, and Node

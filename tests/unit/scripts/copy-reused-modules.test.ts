@@ -29,6 +29,13 @@ describe('copyReusedModules', () => {
     expect((await readdir(path.join(out, 'modules'))).sort()).toEqual(['a', 'b']);
   });
 
+  it('copies nothing, returning null, when the live release links to assets the new build lacks', async () => {
+    await mkdir(path.join(live, '_astro'));
+    await writeFile(path.join(live, '_astro', 'old.css'), '');
+    expect(await reuse()).toBeNull();
+    await expect(readdir(path.join(out, 'modules'))).rejects.toThrow(/ENOENT/);
+  });
+
   const planted: Array<[string, string, string]> = [
     ['a file link to /etc/passwd', 'modules/b/passwd.html', '/etc/passwd'],
     ['a folder link to /', 'modules/a/one/root', '/'],

@@ -1,16 +1,19 @@
 import { BuildCoalescer, type Batch } from './build-coalescer.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
+import { DeliveryLog } from './delivery-log.js';
 import { describeError } from './describe-error.js';
 import type { Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
 import { sameFingerprint } from './fingerprint.js';
 import type { Logger } from './logger.js';
+import { decideRebuild, type RebuildDecision } from './rebuild-decision.js';
 import type { ReleaseContents } from './release-contents.js';
 import type { ReleaseMeta } from './release-meta.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Cancel, Scheduler } from './scheduler.js';
 import type { ServiceState } from './service-state.js';
 import { verifyRelease } from './verify-release.js';
+import type { WebhookPayload } from './webhook-payload.js';
 
 /** Builds listed in /status and kept in state.json. */
 const HISTORY_SIZE = 20;
@@ -54,6 +57,7 @@ export class RebuildService {
   /** Serialises changes of `live` (a deploy and a rollback must not interleave). */
   #swapQueue: Promise<unknown> = Promise.resolve();
   #stopped = false;
+  readonly #deliveries = new DeliveryLog();
 
   constructor(options: RebuildServiceOptions) {
     this.#options = options;
@@ -97,6 +101,17 @@ export class RebuildService {
         : 'No release is live yet; the first build will create one.',
     );
     this.#runReconcile('startup');
+  }
+
+  /**
+   * Takes a webhook delivery: decides whether it can change the public site, records the decision
+   * for /status and asks for a build when it can. Returns the decision at once.
+   */
+  receive(payload: WebhookPayload): RebuildDecision {
+    const decision = decideRebuild(payload);
+    this.#deliveries.record(payload, decision, new Date(this.#options.scheduler.now()).toISOString());
+    if (decision.rebuild) this.request(decision.trigger);
+    return decision;
   }
 
   /** Asks for a build (coalesced with others); returns at once. */
@@ -166,6 +181,7 @@ export class RebuildService {
         : null,
       queued: this.#coalescer.queued,
       history: this.#state.history,
+      deliveries: this.#deliveries.list(),
       reconcile: this.#reconcile,
     };
   }

@@ -24,6 +24,23 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** One webhook delivery the service accepted, and what it decided to do about it. */
+export const deliverySchema = z.object({
+  /** ISO time the service received it. */
+  receivedAt: z.string(),
+  /** Strapi's event, e.g. `entry.update`. */
+  event: z.string(),
+  /** The content-type uid, e.g. `api::page.page`, when Strapi sent one. */
+  uid: z.string().nullable(),
+  /** The documentId of the entry, when Strapi sent one. */
+  documentId: z.string().nullable(),
+  /** Whether the delivery asked for a build. */
+  rebuild: z.boolean(),
+  /** Why it did not, e.g. "entry.update of api::page.page is a draft save; publishing rebuilds". */
+  reason: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
 /**
  * What the rebuild service's GET /status answers. The service builds its answer as this type, and
  * `npm start` and the tests parse the answer with this schema, so the two cannot drift apart.
@@ -57,6 +74,11 @@ export const rebuildStatusSchema = z.object({
   queued: z.boolean(),
   /** Finished builds, newest first. */
   history: z.array(historyEntrySchema),
+  /**
+   * The latest webhook deliveries since the service started, newest first, each with its
+   * decision: how to tell a draft save that was deliberately not built from one that never came.
+   */
+  deliveries: z.array(deliverySchema),
   /** The latest comparison of Strapi's published content with the last build. */
   reconcile: z.object({
     /** ISO time of the latest check, null before the first. */

@@ -22,15 +22,24 @@ const responseSchema = z.object({
 async function query(
   text: string,
   variables: Record<string, unknown> = {},
-): Promise<z.infer<typeof responseSchema> & { status: number; ms: number }> {
-  const started = performance.now();
+): Promise<z.infer<typeof responseSchema> & { status: number }> {
   const response = await fetch(`${strapi.url}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${strapi.read.STRAPI_READ_TOKEN}` },
     body: JSON.stringify({ query: text, variables }),
   });
   const body = responseSchema.parse(await response.json());
-  return { ...body, status: response.status, ms: performance.now() - started };
+  return { ...body, status: response.status };
+}
+
+/**
+ * The query was refused before any resolver ran, so it cost Strapi nothing: GraphQL leaves `data`
+ * out of a response only when the request failed before execution began (a field that failed
+ * while running would leave `data` present, if null), and Apollo answers such a request with 400.
+ */
+function expectRefusedBeforeRunning(result: z.infer<typeof responseSchema> & { status: number }): void {
+  expect(result.status).toBe(400);
+  expect(result).not.toHaveProperty('data');
 }
 
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
@@ -88,18 +97,14 @@ describe('GraphQL limits', () => {
   it('refuses 200 aliases of an 8-level query at once, naming the alias limit', async () => {
     const aliases = Array.from({ length: 200 }, (_, index) => `a${index}: ${DEEP}`).join('\n');
     const result = await query(`{ ${aliases} }`);
-    expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/more than 30 aliases/);
-    expect(result.status).toBe(400);
-    expect(result.ms).toBeLessThan(2_000);
+    expectRefusedBeforeRunning(result);
   });
 
   it('refuses the same query without aliases, naming the cost limit', async () => {
     const result = await query(`{ ${DEEP} }`);
-    expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/query cost limit/);
-    expect(result.status).toBe(400);
-    expect(result.ms).toBeLessThan(2_000);
+    expectRefusedBeforeRunning(result);
   });
 
   it('refuses a costly query built from page sizes given as variables', async () => {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RebuildStatus } from '@lm/shared';
@@ -114,9 +113,17 @@ describe('publishing in Strapi updates the live site', () => {
     const before = await idle();
     const id = await createPage('draft-only', 'Draft Only', 'draft');
     await strapiRequest(strapi.write, 'PUT', `/api/pages/${id}?status=draft`, { data: { title: 'Still a draft' } });
-    // Longer than the debounce: a build, had one been queued, would have started by now.
-    await sleep(1_500);
-    const after = await idle();
+    // The service lists each delivery with its decision, so the test waits for the draft save to
+    // arrive rather than for a build that should never come.
+    const ofDraft = await pollUntil('the draft saves to reach the rebuild service', async () => {
+      const deliveries = (await status()).deliveries.filter((delivery) => delivery.documentId === id);
+      return deliveries.length >= 2 ? deliveries : undefined;
+    });
+    expect(ofDraft.map((delivery) => delivery.event).sort()).toEqual(['entry.create', 'entry.update']);
+    expect(ofDraft.every((delivery) => !delivery.rebuild && delivery.reason?.includes('draft save'))).toBe(true);
+    const after = await status();
+    expect(after.running).toBeNull();
+    expect(after.queued).toBe(false);
     expect(after.history.length).toBe(before.history.length);
     expect(after.live?.id).toBe(before.live?.id);
     expect((await fetchPage(pageUrl('draft-only'))).status).toBe(404);
@@ -150,5 +157,13 @@ describe('publishing in Strapi updates the live site', () => {
     const current = await idle();
     expect(current.history.length).toBeGreaterThanOrEqual(5);
     expect(current.history.every((build) => build.result === 'success')).toBe(true);
+    // Oldest last: the first release, then one per change the tests above published.
+    const triggers = current.history.map((build) => build.trigger);
+    expect(triggers.at(-1)).toBe('reconcile (startup): nothing is live yet');
+    for (const trigger of triggers.slice(0, -1)) {
+      expect(trigger).toMatch(/^entry\.(publish|unpublish|delete) api::page\.page$/);
+    }
+    expect(triggers).toContain('entry.publish api::page.page');
+    expect(triggers).toContain('entry.unpublish api::page.page');
   });
 });

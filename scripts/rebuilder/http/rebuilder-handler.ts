@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REBUILD_SECRET_HEADER } from '@lm/shared';
 import { describeError } from '../describe-error.js';
 import type { Logger } from '../logger.js';
-import { decideRebuild } from '../rebuild-decision.js';
 import type { RebuildService } from '../rebuild-service.js';
 import { webhookPayloadSchema } from '../webhook-payload.js';
 import { readBody } from './read-body.js';
@@ -13,7 +12,7 @@ import { sendJson } from './send-json.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface RebuilderHandlerOptions {
-  service: Pick<RebuildService, 'request' | 'status' | 'rollback'>;
+  service: Pick<RebuildService, 'receive' | 'status' | 'rollback'>;
   secret: string;
   logger: Logger;
 }
@@ -64,12 +63,11 @@ export function createRebuilderHandler(options: RebuilderHandlerOptions): Handle
       sendJson(response, 400, { error: 'the body is not a Strapi webhook', issues });
       return;
     }
-    const decision = decideRebuild(parsed.data);
+    const decision = service.receive(parsed.data);
     if (!decision.rebuild) {
       sendJson(response, 202, { queued: false, reason: decision.reason });
       return;
     }
-    service.request(decision.trigger);
     sendJson(response, 202, { queued: true });
   }
 

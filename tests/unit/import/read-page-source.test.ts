@@ -33,11 +33,9 @@ describe('readPageSource', () => {
     const file = path.join(dir, 'huge.md');
     await writeFile(file, '');
     await truncate(file, 8 * 1024 ** 3);
-    const started = performance.now();
     const error: unknown = await readPageSource(file, 1024 * 1024).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportError);
     expect(String(error)).toContain('is 8192 MiB (8,589,934,592 bytes), over the 1 MiB (1,048,576 bytes) limit');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('says a missing file cannot be read', async () => {

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildRunner } from '../../../scripts/rebuilder/build-runner.js';
 import type { Fingerprint } from '@lm/shared';
@@ -29,10 +28,16 @@ function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number 
   const scheduler = new FakeScheduler();
   const content = { version: 1, down: false };
   const reusedFrom: Array<string | null> = [];
-  const builds = { calls: 0, hang: false, reusedFrom };
+  let firstStarted: () => void = () => undefined;
+  /** Resolves when the first build has started. */
+  const started = new Promise<void>((resolve) => {
+    firstStarted = resolve;
+  });
+  const builds = { calls: 0, hang: false, reusedFrom, started };
   const lines: string[] = [];
   const build: BuildRunner = async ({ outDir, reuseFrom, signal }) => {
     builds.calls += 1;
+    firstStarted();
     builds.reusedFrom.push(reuseFrom);
     if (builds.hang) {
       await new Promise((_resolve, reject) => {
@@ -142,7 +147,7 @@ describe('RebuildService', () => {
     builds.hang = true;
     await service.start();
     await scheduler.advance(200);
-    for (let tries = 0; tries < 200 && builds.calls === 0; tries += 1) await sleep(5);
+    await builds.started;
     expect(builds.calls).toBe(1);
     await scheduler.advance(5_000);
     await service.whenIdle();

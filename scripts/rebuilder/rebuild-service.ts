@@ -1,18 +1,18 @@
+import type { Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
 import { BuildCoalescer, type Batch } from './build-coalescer.js';
+import { buildRelease, type RunningBuild } from './build-release.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
 import { DeliveryLog } from './delivery-log.js';
 import { describeError } from './describe-error.js';
-import type { Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
 import { sameFingerprint } from './fingerprint.js';
 import type { Logger } from './logger.js';
 import { decideRebuild, type RebuildDecision } from './rebuild-decision.js';
-import type { ReleaseContents } from './release-contents.js';
 import type { ReleaseMeta } from './release-meta.js';
 import type { ReleaseStore } from './release-store.js';
 import type { Cancel, Scheduler } from './scheduler.js';
+import { seconds } from './seconds.js';
 import type { ServiceState } from './service-state.js';
-import { verifyRelease } from './verify-release.js';
 import type { WebhookPayload } from './webhook-payload.js';
 
 /** Builds listed in /status and kept in state.json. */
@@ -31,15 +31,6 @@ export interface RebuildServiceOptions {
   buildTimeoutMs: number;
 }
 
-interface Running {
-  id: string;
-  trigger: string;
-  startedAt: string;
-  controller: AbortController;
-}
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
 /**
  * The rebuild pipeline: requests are coalesced into builds, each build goes into a new release
  * that is verified and swapped live atomically, and a periodic reconcile catches changes whose
@@ -50,7 +41,7 @@ export class RebuildService {
   readonly #coalescer: BuildCoalescer;
   #live: ReleaseMeta | null = null;
   #state: ServiceState = { lastBuilt: null, history: [] };
-  #running: Running | null = null;
+  #running: RunningBuild | null = null;
   #reconcile: RebuildStatus['reconcile'] = { lastAt: null, result: null, error: null };
   #reconciling: Promise<void> | null = null;
   #cancelReconcile: Cancel | null = null;
@@ -217,86 +208,35 @@ export class RebuildService {
   }
 
   async #build(batch: Batch): Promise<void> {
-    const { store, build, scheduler, logger } = this.#options;
-    const started = scheduler.now();
-    const startedAt = new Date(started).toISOString();
-    const requests = batch.requests > 1 ? `, ${batch.requests} requests` : '';
-    let id = `unstarted-${started}`;
-    const controller = new AbortController();
-    const cancelTimeout = scheduler.schedule(() => {
-      controller.abort(new Error(`the build took longer than ${seconds(this.#options.buildTimeoutMs)}`));
-    }, this.#options.buildTimeoutMs);
+    const { store, build, content, scheduler, logger, buildTimeoutMs } = this.#options;
     try {
-      const release = await store.begin(started);
-      id = release.id;
-      this.#running = { id, trigger: batch.trigger, startedAt, controller };
-      logger.info(`Building release ${id} (${batch.trigger}${requests})…`);
-      // Asked for as the build starts, before its loaders read: if content changes during the
-      // build, the stored fingerprint is older than the content, so the next reconcile rebuilds
-      // rather than missing the change. Read alongside the build, which does not need it.
-      const expected = this.#readExpectations();
-      // Handled below; this only keeps a failure during the build from being reported as unhandled.
-      expected.catch(() => undefined);
-      const reuseFrom = this.#live ? store.releaseDir(this.#live.id) : null;
-      const outcome = await build({ outDir: release.dir, reuseFrom, signal: controller.signal });
-      controller.signal.throwIfAborted();
-      const { fingerprint, contents } = await expected;
-      const pageCount = await verifyRelease(release.dir, contents);
-      const warnings = [...contents.unreachable, ...outcome.warnings];
-      const durationMs = scheduler.now() - started;
-      const meta: ReleaseMeta = {
-        id,
-        builtAt: new Date(scheduler.now()).toISOString(),
-        fingerprint,
-        pageCount,
-        trigger: batch.trigger,
-        durationMs,
-      };
-      const pruned = await this.#exclusive(async () => {
-        const removed = await store.publish(meta);
-        this.#live = meta;
-        return removed;
-      });
-      this.#state.lastBuilt = { id, fingerprint };
-      this.#record({
-        id,
-        trigger: batch.trigger,
-        requests: batch.requests,
-        startedAt,
-        durationMs,
-        result: 'success',
-        ...(warnings.length > 0 ? { warnings } : {}),
-      });
-      for (const warning of warnings) logger.info(`Warning: ${warning}`);
-      const prunedNote = pruned.length > 0 ? `; removed ${pruned.length} old release(s)` : '';
-      logger.info(`Live: release ${id}, ${pageCount} pages, built in ${seconds(durationMs)}${prunedNote}.`);
-    } catch (error) {
-      const reason: unknown = controller.signal.reason;
-      const message = controller.signal.aborted ? `Aborted: ${describeError(reason ?? error)}` : describeError(error);
-      await store.discard(id).catch(() => undefined);
-      this.#record({
-        id,
-        trigger: batch.trigger,
-        requests: batch.requests,
-        startedAt,
-        durationMs: scheduler.now() - started,
-        result: 'failed',
-        error: message,
-      });
-      logger.error(`Build ${id} failed; release ${this.#live?.id ?? '(none)'} stays live. ${message}`);
+      const { entry, built } = await buildRelease(
+        {
+          store,
+          build,
+          content,
+          scheduler,
+          logger,
+          buildTimeoutMs,
+          live: this.#live,
+          onBegin: (running) => {
+            this.#running = running;
+          },
+          goLive: (meta) =>
+            this.#exclusive(async () => {
+              const pruned = await store.publish(meta);
+              this.#live = meta;
+              return pruned;
+            }),
+        },
+        batch,
+      );
+      if (built) this.#state.lastBuilt = built;
+      this.#record(entry);
     } finally {
-      cancelTimeout();
       this.#running = null;
       await this.#saveState();
     }
-  }
-
-  /** What the release must contain, and the fingerprint it will be stored with. */
-  async #readExpectations(): Promise<{ fingerprint: Fingerprint; contents: ReleaseContents }> {
-    const { content } = this.#options;
-    const fingerprint = await content.fingerprint();
-    const contents = await content.releaseContents();
-    return { fingerprint, contents };
   }
 
   #record(entry: HistoryEntry): void {

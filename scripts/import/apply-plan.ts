@@ -36,6 +36,156 @@ export interface ApplyResult {
 const reasonOf = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).replace(/^\[import\] /, '').replace(/\.?$/, '.');
 
+/** The state of one run of a plan: what each step wrote, and which files failed and why. */
+class PlanRun {
+  readonly problems = new Map<string, { problem: string; cause?: unknown }>();
+  readonly notes = new Map<string, string[]>();
+  readonly ids = new Map<string, string>();
+  readonly created = new Map<WriteStep, string>();
+  readonly written = new Set<WriteStep>();
+  readonly published = new Set<WriteStep>();
+
+  constructor(
+    readonly steps: ReadonlyArray<WriteStep>,
+    readonly options: ApplyOptions,
+  ) {}
+
+  /** The step's files that have not failed. */
+  alive(step: WriteStep): string[] {
+    return step.files.filter((file) => !this.problems.has(file));
+  }
+
+  fail(files: string[], problem: string, cause?: unknown): void {
+    for (const file of files) if (!this.problems.has(file)) this.problems.set(file, { problem, cause });
+  }
+
+  note(files: string[], text: string): void {
+    for (const file of files) this.notes.set(file, [...(this.notes.get(file) ?? []), text]);
+  }
+
+  /** Every step as a draft, parents before children. */
+  async writeDrafts(): Promise<void> {
+    const { steps, options } = this;
+    for (const [index, step] of steps.entries()) {
+      const prefix = `[import] (${index + 1}/${steps.length}) ${step.label}`;
+      const files = this.alive(step);
+      const parentId = step.parentKey === null ? null : this.ids.get(step.parentKey);
+      // Its files failed already (with their parent, or one another's), so nobody needs it.
+      if (files.length === 0 || parentId === undefined) continue;
+      if (step.action === 'unchanged' && step.documentId !== null) {
+        this.ids.set(step.key, step.documentId);
+        options.log(`${prefix}: unchanged`);
+        continue;
+      }
+      await this.writeDraft(step, parentId, files, prefix);
+    }
+  }
+
+  async writeDraft(step: WriteStep, parentId: string | null, files: string[], prefix: string): Promise<void> {
+    const { writer, payloadLimit, log } = this.options;
+    const data = step.data(parentId);
+    const tooLarge = payloadSizeProblem(step.collection, step.label, payloadBytes(data), payloadLimit);
+    if (tooLarge !== null) {
+      this.fail(files, `${tooLarge}.`);
+      log(`${prefix}: failed: ${tooLarge}`);
+      return;
+    }
+    try {
+      if (step.documentId === null) {
+        const documentId = await writer.createDraft(step.collection, data);
+        this.created.set(step, documentId);
+        this.ids.set(step.key, documentId);
+      } else {
+        await writer.updateDraft(step.collection, step.documentId, data);
+        this.ids.set(step.key, step.documentId);
+      }
+      this.written.add(step);
+      log(`${prefix}: ${step.documentId === null ? 'created' : 'updated'} as draft`);
+    } catch (error) {
+      this.fail(files, `${step.label} was not written: ${reasonOf(error)}`, error);
+      log(`${prefix}: failed: ${reasonOf(error)}`);
+    }
+  }
+
+  /**
+   * Publishes what was written for files still alive. Unchanged documents need no publishing: with
+   * --publish they were compared with their published version. Parents go first, so no published
+   * page points at a draft-only section.
+   */
+  async publishWritten(): Promise<void> {
+    const { writer, log } = this.options;
+    for (const step of this.steps) {
+      const documentId = this.ids.get(step.key);
+      const files = this.alive(step);
+      if (!this.written.has(step) || documentId === undefined || files.length === 0) continue;
+      try {
+        await writer.publish(step.collection, documentId);
+        this.published.add(step);
+        log(`[import] ${step.label}: published`);
+      } catch (error) {
+        this.fail(files, `${step.label} was saved as a draft but not published: ${reasonOf(error)}`, error);
+        log(`[import] ${step.label}: publishing failed: ${reasonOf(error)}`);
+      }
+    }
+  }
+
+  /** Deletes, children first, what this run created only for files that failed. */
+  async removeOrphans(): Promise<void> {
+    const { writer, log } = this.options;
+    for (const step of [...this.steps].reverse()) {
+      if (this.alive(step).length > 0) continue;
+      const documentId = this.created.get(step);
+      if (documentId === undefined) {
+        if (this.published.has(step)) {
+          this.note(
+            step.files,
+            `(Except: ${step.label} had been published before the failure and keeps this run's changes.)`,
+          );
+        }
+        continue;
+      }
+      try {
+        await writer.remove(step.collection, documentId);
+        log(`[import] ${step.label}: removed, since every file that needs it failed`);
+      } catch (error) {
+        this.note(
+          step.files,
+          `${step.label} (documentId ${documentId}), created by this run, could not be removed (${reasonOf(error)}) Delete it in the Strapi admin.`,
+        );
+        log(`[import] ${step.label}: could not be removed: ${reasonOf(error)}`);
+      }
+    }
+  }
+
+  result(): ApplyResult {
+    const { steps } = this;
+    const { publish } = this.options;
+    const outcome = publish
+      ? 'Nothing of it was published, and what this run created for it was removed'
+      : 'What this run created for it was removed';
+    return {
+      // Created for failed files only: removed, or noted as lingering in their messages.
+      created: steps.filter((step) => this.created.has(step) && this.alive(step).length > 0).map((step) => step.label),
+      updated: steps
+        .filter((step) => this.written.has(step) && step.documentId !== null)
+        .map((step) =>
+          publish && !this.published.has(step) ? `${step.label} (draft only, not published)` : step.label,
+        ),
+      skipped: steps.filter((step) => step.action === 'unchanged' && this.ids.has(step.key)).map((step) => step.label),
+      failed: [...this.problems].map(
+        ([file, { problem, cause }]) =>
+          new ImportError(
+            file,
+            [problem, `${outcome}; fix the problem and import the file again.`, ...(this.notes.get(file) ?? [])].join(
+              ' ',
+            ),
+            { cause },
+          ),
+      ),
+    };
+  }
+}
+
 /**
  * Writes the plan so that a file either fully succeeds or leaves nothing behind: every write goes
  * to drafts first, parents before children; publishing comes last, and only for what at least one
@@ -45,112 +195,9 @@ const reasonOf = (error: unknown): string =>
  * files of a module or section), and the others are still imported.
  */
 export async function applyPlan(steps: ReadonlyArray<WriteStep>, options: ApplyOptions): Promise<ApplyResult> {
-  const { writer, publish, payloadLimit, log } = options;
-  const problems = new Map<string, { problem: string; cause?: unknown }>();
-  const notes = new Map<string, string[]>();
-  const ids = new Map<string, string>();
-  const created = new Map<WriteStep, string>();
-  const written = new Set<WriteStep>();
-  const published = new Set<WriteStep>();
-  const alive = (step: WriteStep): string[] => step.files.filter((file) => !problems.has(file));
-  const fail = (files: string[], problem: string, cause?: unknown): void => {
-    for (const file of files) if (!problems.has(file)) problems.set(file, { problem, cause });
-  };
-  const note = (files: string[], text: string): void => {
-    for (const file of files) notes.set(file, [...(notes.get(file) ?? []), text]);
-  };
-
-  for (const [index, step] of steps.entries()) {
-    const prefix = `[import] (${index + 1}/${steps.length}) ${step.label}`;
-    const files = alive(step);
-    const parentId = step.parentKey === null ? null : ids.get(step.parentKey);
-    // Its files failed already (with their parent, or one another's), so nobody needs it.
-    if (files.length === 0 || parentId === undefined) continue;
-    if (step.action === 'unchanged' && step.documentId !== null) {
-      ids.set(step.key, step.documentId);
-      log(`${prefix}: unchanged`);
-      continue;
-    }
-    const data = step.data(parentId);
-    const tooLarge = payloadSizeProblem(step.collection, step.label, payloadBytes(data), payloadLimit);
-    if (tooLarge !== null) {
-      fail(files, `${tooLarge}.`);
-      log(`${prefix}: failed: ${tooLarge}`);
-      continue;
-    }
-    try {
-      if (step.documentId === null) {
-        const documentId = await writer.createDraft(step.collection, data);
-        created.set(step, documentId);
-        ids.set(step.key, documentId);
-      } else {
-        await writer.updateDraft(step.collection, step.documentId, data);
-        ids.set(step.key, step.documentId);
-      }
-      written.add(step);
-      log(`${prefix}: ${step.documentId === null ? 'created' : 'updated'} as draft`);
-    } catch (error) {
-      fail(files, `${step.label} was not written: ${reasonOf(error)}`, error);
-      log(`${prefix}: failed: ${reasonOf(error)}`);
-    }
-  }
-
-  if (publish) {
-    // Unchanged documents need no publishing: with --publish they were compared with their
-    // published version. Parents go first, so no published page points at a draft-only section.
-    for (const step of steps) {
-      const documentId = ids.get(step.key);
-      const files = alive(step);
-      if (!written.has(step) || documentId === undefined || files.length === 0) continue;
-      try {
-        await writer.publish(step.collection, documentId);
-        published.add(step);
-        log(`[import] ${step.label}: published`);
-      } catch (error) {
-        fail(files, `${step.label} was saved as a draft but not published: ${reasonOf(error)}`, error);
-        log(`[import] ${step.label}: publishing failed: ${reasonOf(error)}`);
-      }
-    }
-  }
-
-  for (const step of [...steps].reverse()) {
-    if (alive(step).length > 0) continue;
-    const documentId = created.get(step);
-    if (documentId === undefined) {
-      if (published.has(step)) {
-        note(step.files, `(Except: ${step.label} had been published before the failure and keeps this run's changes.)`);
-      }
-      continue;
-    }
-    try {
-      await writer.remove(step.collection, documentId);
-      log(`[import] ${step.label}: removed, since every file that needs it failed`);
-    } catch (error) {
-      note(
-        step.files,
-        `${step.label} (documentId ${documentId}), created by this run, could not be removed (${reasonOf(error)}) Delete it in the Strapi admin.`,
-      );
-      log(`[import] ${step.label}: could not be removed: ${reasonOf(error)}`);
-    }
-  }
-
-  const outcome = publish
-    ? 'Nothing of it was published, and what this run created for it was removed'
-    : 'What this run created for it was removed';
-  return {
-    // Created for failed files only: removed, or noted as lingering in their messages.
-    created: steps.filter((step) => created.has(step) && alive(step).length > 0).map((step) => step.label),
-    updated: steps
-      .filter((step) => written.has(step) && step.documentId !== null)
-      .map((step) => (publish && !published.has(step) ? `${step.label} (draft only, not published)` : step.label)),
-    skipped: steps.filter((step) => step.action === 'unchanged' && ids.has(step.key)).map((step) => step.label),
-    failed: [...problems].map(
-      ([file, { problem, cause }]) =>
-        new ImportError(
-          file,
-          [problem, `${outcome}; fix the problem and import the file again.`, ...(notes.get(file) ?? [])].join(' '),
-          { cause },
-        ),
-    ),
-  };
+  const run = new PlanRun(steps, options);
+  await run.writeDrafts();
+  if (options.publish) await run.publishWritten();
+  await run.removeOrphans();
+  return run.result();
 }

@@ -9,7 +9,13 @@ import {
   type FingerprintQuery,
 } from '@lm/shared/graphql';
 import type { ContentReader } from './content-reader.js';
-import { listedPageIds, releaseContents, type ListedSection, type StrayPage } from './release-contents.js';
+import {
+  listedPageIds,
+  releaseContents,
+  type ListedSection,
+  type ReleaseContents,
+  type StrayPage,
+} from './release-contents.js';
 
 export interface StrapiContentReaderOptions {
   /** Strapi's base URL, without a trailing slash. */
@@ -83,40 +89,41 @@ export function createStrapiContentReader({
 
     async releaseContents() {
       try {
-        const moduleSlugs = await listAll(async (page) => {
-          const connection = (await client.request(ModuleSlugsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
-            .modules_connection;
-          return (
-            connection && { nodes: connection.nodes.map((node) => node.slug), pageCount: connection.pageInfo.pageCount }
-          );
-        });
-        const sections: ListedSection[] = await listAll(async (page) => {
-          const connection = (await client.request(ReleaseSectionsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
-            .sections_connection;
-          return connection && { nodes: connection.nodes, pageCount: connection.pageInfo.pageCount };
-        });
-        const pageIds = await listAll(async (page) => {
-          const connection = (await client.request(PublishedPageIdsDocument, { page, pageSize: GRAPHQL_PAGE_SIZE }))
-            .pages_connection;
-          return (
-            connection && {
-              nodes: connection.nodes.map((node) => node.documentId),
-              pageCount: connection.pageInfo.pageCount,
-            }
-          );
-        });
-        const listed = listedPageIds(sections);
-        const unlisted = pageIds.filter((id) => !listed.has(id));
-        const strays: StrayPage[] = [];
-        for (let start = 0; start < unlisted.length; start += GRAPHQL_PAGE_SIZE) {
-          const ids = unlisted.slice(start, start + GRAPHQL_PAGE_SIZE);
-          const result = await client.request(PagesWithParentsDocument, { ids, pageSize: GRAPHQL_PAGE_SIZE });
-          strays.push(...result.pages.flatMap((page) => (page ? [page] : [])));
-        }
-        return releaseContents(moduleSlugs, sections, strays);
+        return await readReleaseContents(client);
       } catch (error) {
         throw failure('the published modules, sections and pages', error);
       }
     },
   };
+}
+
+/**
+ * What a release must contain: the published modules, the sections with their pages, and the
+ * published pages no section lists (read with their parents, so the release check can say why).
+ */
+async function readReleaseContents(client: GraphQLClient): Promise<ReleaseContents> {
+  const pageSize = GRAPHQL_PAGE_SIZE;
+  const moduleSlugs = await listAll(async (page) => {
+    const connection = (await client.request(ModuleSlugsDocument, { page, pageSize })).modules_connection;
+    return connection && { nodes: connection.nodes.map((node) => node.slug), pageCount: connection.pageInfo.pageCount };
+  });
+  const sections: ListedSection[] = await listAll(async (page) => {
+    const connection = (await client.request(ReleaseSectionsDocument, { page, pageSize })).sections_connection;
+    return connection && { nodes: connection.nodes, pageCount: connection.pageInfo.pageCount };
+  });
+  const pageIds = await listAll(async (page) => {
+    const connection = (await client.request(PublishedPageIdsDocument, { page, pageSize })).pages_connection;
+    return (
+      connection && { nodes: connection.nodes.map((node) => node.documentId), pageCount: connection.pageInfo.pageCount }
+    );
+  });
+  const listed = listedPageIds(sections);
+  const unlisted = pageIds.filter((id) => !listed.has(id));
+  const strays: StrayPage[] = [];
+  for (let start = 0; start < unlisted.length; start += pageSize) {
+    const ids = unlisted.slice(start, start + pageSize);
+    const result = await client.request(PagesWithParentsDocument, { ids, pageSize });
+    strays.push(...result.pages.flatMap((page) => (page ? [page] : [])));
+  }
+  return releaseContents(moduleSlugs, sections, strays);
 }

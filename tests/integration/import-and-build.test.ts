@@ -7,10 +7,12 @@ import { buildSite } from '../../scripts/lib/build-site.js';
 import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
 import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
 import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
+import { buildWorkerPids } from '../helpers/build-worker-pids.js';
 import { fixtureSentences } from '../helpers/fixture-sentences.js';
 import { postGraphql } from '../helpers/graphql.js';
 import { readBuiltPage, type BuiltPage } from '../helpers/built-page.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
+import { pollUntil } from '../helpers/poll.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
@@ -255,11 +257,20 @@ describe('the warm build worker (used by the rebuild service)', () => {
   it('replaces its worker between builds, and the next build runs on the new one', async () => {
     const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read }, undefined, { buildsPerWorker: 1 });
     const dir = await tempDir('replaced');
+    const workers: number[] = [];
     try {
       for (let round = 0; round < 3; round += 1) {
         const result = await builder.build({ outDir: dir });
         expect(result.report.pagesRendered).toBe(build.report.pagesRendered);
+        // One build per worker: the builder kills the worker that built and starts a new one,
+        // which is then the only worker there is, so the next build can run on nothing else.
+        const [worker] = await pollUntil('a new build worker to replace the one that built', async () => {
+          const pids = await buildWorkerPids();
+          return pids.length === 1 && !workers.some((pid) => pids.includes(pid)) ? pids : undefined;
+        });
+        if (worker !== undefined) workers.push(worker);
       }
+      expect(new Set(workers).size).toBe(3);
     } finally {
       builder.stop();
       await rm(dir, { recursive: true, force: true });

@@ -4,13 +4,12 @@ import { build } from 'astro';
 import {
   RENDER_MANIFEST_FILE,
   renderManifestSchema,
+  requestSiteBuild,
   takeBuildWarnings,
   type BuildReport,
   type RenderJob,
   type RenderManifest,
 } from '@lm/shared';
-import { assertCheckedAstro } from '../../site/integrations/astro-internals.js';
-import { buildReport } from '../../site/integrations/build-report.js';
 import { buildKey } from './build-key.js';
 import { buildJobSchema, type BuildJob, type BuildReply } from './build-job.js';
 import { copyReusedModules } from './copy-reused-modules.js';
@@ -41,21 +40,17 @@ async function readManifest(release: string): Promise<RenderManifest | null> {
 }
 
 /**
- * Runs Astro's build from a working folder of its own (see withScratchDir), with the site's build
- * integration given the job; returns what the integration reported.
+ * Runs Astro's build from a working folder of its own (see withScratchDir), asking the site's
+ * build integration (lm:build-report) for the job; returns what it reported. The site's
+ * integrations check the Astro internals they rely on (site/integrations/astro-internals.ts).
  */
 async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> {
   const reports: BuildReport[] = [];
   await withScratchDir(async (dir) => {
     process.chdir(dir);
     try {
-      await build({
-        root: siteDir,
-        outDir,
-        logLevel: 'info',
-        // Added to the site's own integrations (Astro concatenates the inline config's lists).
-        integrations: [buildReport({ job, onReport: (report) => reports.push(report) })],
-      });
+      requestSiteBuild({ job, onReport: (report) => reports.push(report) });
+      await build({ root: siteDir, outDir, logLevel: 'info' });
     } finally {
       process.chdir(siteDir);
     }
@@ -68,7 +63,6 @@ async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> 
 async function runJob({ outDir, reuseFrom }: BuildJob): Promise<BuildReport> {
   // Whatever an earlier, failed build left behind is not this build's.
   takeBuildWarnings();
-  assertCheckedAstro();
   const key = await buildKey(process.env);
   const previous = reuseFrom === null ? null : await readManifest(reuseFrom);
   const report = await astroBuild(outDir, { buildKey: key, reuseFrom, previous });

@@ -52,9 +52,34 @@ export interface SiteBuildState {
   decision: Promise<RenderDecision> | null;
 }
 
+/** What a build worker asks of the next build in its process (see requestSiteBuild). */
+export interface SiteBuildRequest {
+  /** The build key and the live release to reuse from. */
+  job: RenderJob;
+  /** Receives the report when the build is done. */
+  onReport: (report: BuildReport) => void;
+}
+
 declare global {
   // A global's type can only be declared with `var`.
   var learningModulesSiteBuild: SiteBuildState | undefined;
+  var learningModulesSiteBuildRequest: SiteBuildRequest | undefined;
+}
+
+/**
+ * Asks the next build in this process for a render job and its report. The build worker calls it
+ * just before Astro's build API; the site's own integration (site/integrations/build-report.ts)
+ * takes the request when the build starts. So the worker needs no code of the site's, only this.
+ */
+export function requestSiteBuild(request: SiteBuildRequest): void {
+  globalThis.learningModulesSiteBuildRequest = request;
+}
+
+/** Takes the pending request (a plain `astro build` finds none). */
+export function takeSiteBuildRequest(): SiteBuildRequest | undefined {
+  const request = globalThis.learningModulesSiteBuildRequest;
+  globalThis.learningModulesSiteBuildRequest = undefined;
+  return request;
 }
 
 /** Starts the state of a new build (forgetting any earlier, failed one's). */

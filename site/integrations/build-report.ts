@@ -7,18 +7,12 @@ import {
   finishSiteBuild,
   startSiteBuild,
   takeBuildWarnings,
+  takeSiteBuildRequest,
   type BuildReport,
   type RenderDecision,
   type RenderJob,
   type RenderManifest,
 } from '@lm/shared';
-
-export interface BuildReportOptions {
-  /** What the build worker asks for: the build key and the live release to reuse from. */
-  job: RenderJob;
-  /** Receives the report when the build is done (copying is the worker's: none here). */
-  onReport: (report: BuildReport) => void;
-}
 
 function manifestOf(job: RenderJob, { digests, reused }: RenderDecision): RenderManifest {
   return {
@@ -31,21 +25,27 @@ function manifestOf(job: RenderJob, { digests, reused }: RenderDecision): Render
 }
 
 /**
- * The site's side of a build by the build worker (scripts/lib/build-worker.ts), which adds it to
- * the site's integrations through Astro's build API. It hands the job to the site's code (the
+ * The site's side of a build by the build worker (scripts/lib/build-worker.ts), which asks for a
+ * job and a report with `requestSiteBuild` before it runs Astro's build API; a plain `astro build`
+ * asks for nothing, renders everything and reports to nobody. It hands the job to the site's code (the
  * render plan, site/src/lib/render-plan.ts, reads it from the build's state), and when the pages
  * are rendered writes the render manifest into the release, for the next build to compare with,
  * and hands back what the build did as a value: pages rendered, modules rendered and left to copy,
  * GraphQL requests, phase timings and warnings.
  */
-export function buildReport({ job, onReport }: BuildReportOptions): AstroIntegration {
+export function buildReport(): AstroIntegration {
   let started = 0;
   let rendering = 0;
+  let job: RenderJob | null = null;
+  let onReport: (report: BuildReport) => void = () => undefined;
   return {
     name: 'lm:build-report',
     hooks: {
       'astro:config:setup': () => {
         started = performance.now();
+        const request = takeSiteBuildRequest();
+        job = request?.job ?? null;
+        onReport = request?.onReport ?? (() => undefined);
         // Before the content sync, whose loaders count their GraphQL requests into this state.
         startSiteBuild(job);
       },
@@ -54,6 +54,8 @@ export function buildReport({ job, onReport }: BuildReportOptions): AstroIntegra
       },
       'astro:build:done': async ({ pages, dir }) => {
         const build = finishSiteBuild();
+        // A plain `astro build` was asked for nothing: no manifest for a next build, no report.
+        if (job === null) return;
         const decision: RenderDecision = (await build?.decision) ?? { digests: {}, reused: [] };
         const manifest = manifestOf(job, decision);
         await writeFile(path.join(fileURLToPath(dir), RENDER_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

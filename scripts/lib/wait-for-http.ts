@@ -10,11 +10,12 @@ export interface WaitOptions {
 }
 
 /**
- * Polls a health URL until it answers 2xx. Fails early when `exited` settles (the process crashed:
- * its own output says why) and after `timeoutMs`.
+ * Calls `ready` every `intervalMs` until it says yes. Fails early when `exited` settles (the process
+ * crashed: its own output says why) and after `timeoutMs`, saying what did not happen (`where`).
  */
-export async function waitForHttp(
-  url: string,
+export async function waitUntilReady(
+  ready: () => Promise<boolean>,
+  where: string,
   { what, timeoutMs, exited, intervalMs = 300 }: WaitOptions,
 ): Promise<void> {
   const state = { exited: false };
@@ -24,15 +25,24 @@ export async function waitForHttp(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (state.exited) throw new Error(`[start] ${what} stopped while starting; its output above says why.`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {
-      // Not listening yet: keep polling.
-    }
+    if (await ready()) return;
     await sleep(intervalMs);
   }
-  throw new Error(`[start] ${what} did not answer at ${url} within ${String(timeoutMs / 1000)} s.`);
+  throw new Error(`[start] ${what} did not ${where} within ${String(timeoutMs / 1000)} s.`);
 }
+
+/** Polls a health URL until it answers 2xx (see waitUntilReady). */
+export const waitForHttp = (url: string, options: WaitOptions): Promise<void> =>
+  waitUntilReady(
+    () =>
+      fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+        (response) => response.ok,
+        // Not listening yet: keep polling.
+        () => false,
+      ),
+    `answer at ${url}`,
+    options,
+  );
 
 /** Waits for Strapi's health endpoint (204 when ready). */
 export const waitForStrapi = (baseUrl: string, options: Omit<WaitOptions, 'what'>): Promise<void> =>

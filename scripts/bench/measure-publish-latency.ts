@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WriteEnv } from '@lm/shared';
-import { strapiRequest } from '../import/strapi-rest-client.js';
+import { strapiRequest } from '../lib/strapi-rest-client.js';
 
 export interface PublishTarget {
   documentId: string;
@@ -20,7 +20,13 @@ export async function measurePublishLatency(
   const latencies: number[] = [];
   for (const [index, target] of targets.entries()) {
     const marker = `Bench edit ${String(index + 1)} ${Date.now().toString(36)}`;
-    await strapiRequest(env, 'PUT', `/api/pages/${target.documentId}?status=published`, { data: { title: marker } });
+    await strapiRequest(
+      env,
+      'PUT',
+      `/api/pages/${target.documentId}?status=published`,
+      { data: { title: marker } },
+      { prefix: '[bench]' },
+    );
     const started = performance.now();
     for (;;) {
       const html = await (await fetch(target.url)).text();

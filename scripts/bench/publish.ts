@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { pageUrl } from '@lm/shared';
 import { buildSite } from '../lib/build-site.js';
 import { runImport } from '../import/run-import.js';
-import { listDocuments } from '../import/strapi-rest-client.js';
+import { listDocuments } from '../lib/strapi-rest-client.js';
 import { freePort } from '../lib/free-port.js';
 import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
@@ -58,6 +58,7 @@ async function publishedPages(
       'fields[0]': 'slug',
       'populate[section][populate][module][fields][0]': 'slug',
     }),
+    { prefix: '[bench]' },
   );
   return raw.map((entry) => {
     const page = pageSchema.parse(entry);

@@ -1,6 +1,6 @@
 import { ImportError } from './import-error.js';
 import { payloadBytes, payloadSizeProblem } from './size-limits.js';
-import type { Collection } from './strapi-rest-client.js';
+import type { Collection } from '../lib/strapi-rest-client.js';
 import type { WriteStep } from './write-steps.js';
 
 /** The four writes the importer makes, so tests can drive {@link applyPlan} without a Strapi. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { WriteEnv } from '@lm/shared';
 import { fingerprintOf, type ExistingContent } from './import-plan.js';
-import { listDocuments, type Status } from './strapi-rest-client.js';
+import { listDocuments, type Status, type StrapiClientOptions } from '../lib/strapi-rest-client.js';
+
+/** The importer's messages name the importer, whichever request failed. */
+const IMPORT: StrapiClientOptions = { prefix: '[import]' };
 
 /** Drops Strapi's component row ids, which the importer never writes, before fingerprinting. */
 function withoutIds(value: unknown): unknown {
@@ -66,9 +69,9 @@ async function readStatus(env: WriteEnv, moduleSlugs: string[], status: Status):
   inFilter(pageQuery, '[section][module][slug]', moduleSlugs);
 
   const [modules, sections, pages] = await Promise.all([
-    listDocuments(env, 'modules', moduleQuery),
-    listDocuments(env, 'sections', sectionQuery),
-    listDocuments(env, 'pages', pageQuery),
+    listDocuments(env, 'modules', moduleQuery, IMPORT),
+    listDocuments(env, 'sections', sectionQuery, IMPORT),
+    listDocuments(env, 'pages', pageQuery, IMPORT),
   ]);
   return {
     modules: modules.map((raw) => {

@@ -1,5 +1,5 @@
 import { slugKey, type ImportPlan, type PlanAction } from './import-plan.js';
-import type { Collection } from './strapi-rest-client.js';
+import type { Collection } from '../lib/strapi-rest-client.js';
 
 /** One write of the plan: which document, the files that need it, and the body to send. */
 export interface WriteStep {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseEnv, readEnvSchema, rebuildStatusSchema, writeEnvSchema, type RebuildStatus } from '@lm/shared';
 import { runImport } from '../import/run-import.js';
-import { countDocuments } from '../import/strapi-rest-client.js';
+import { countDocuments } from '../lib/strapi-rest-client.js';
 import { ChildGroup, type Part } from '../lib/child-group.js';
 import { appendMissingEnvKeys, ensureEnvFile } from '../lib/ensure-env-file.js';
 import { envExamplePath, envPath, repoRoot } from '../lib/paths.js';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   }
   const rebuilder = parts.get('rebuild')?.down ?? Promise.resolve();
 
-  if ((await countDocuments(write, 'modules')) === 0) {
+  if ((await countDocuments(write, 'modules', { prefix: '[start]' })) === 0) {
     log('[start] No content yet: importing and publishing the demo module…');
     const summary = await runImport({ paths: [demoDir], publish: true, dryRun: false, env: write, log });
     if (summary.failed.length > 0) throw new Error('[start] The demo content did not import; see the messages above.');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDocument } from '../../scripts/import/strapi-rest-client.js';
+import { createDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { postGraphql } from '../helpers/graphql.js';
 

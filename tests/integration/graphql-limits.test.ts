@@ -2,7 +2,7 @@ import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'gr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as siteDocuments from '@lm/shared/graphql';
-import { createDocument } from '../../scripts/import/strapi-rest-client.js';
+import { createDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.js';
 import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
 import { runImport, type ImportSummary } from '../../scripts/import/run-import.js';
-import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
+import { listDocuments, strapiRequest } from '../../scripts/lib/strapi-rest-client.js';
 import { buildWorkerPids } from '../helpers/build-worker-pids.js';
 import { fixtureSentences } from '../helpers/fixture-sentences.js';
 import { postGraphql } from '../helpers/graphql.js';

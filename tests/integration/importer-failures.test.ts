@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runImport, type ImportOptions } from '../../scripts/import/run-import.js';
-import { listDocuments, type Collection } from '../../scripts/import/strapi-rest-client.js';
+import { listDocuments, type Collection } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../scripts/import/run-import.js';
-import { listDocuments, strapiRequest, type Collection } from '../../scripts/import/strapi-rest-client.js';
+import { listDocuments, strapiRequest, type Collection } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

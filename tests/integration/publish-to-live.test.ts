@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RebuildStatus } from '@lm/shared';
 import { runImport } from '../../scripts/import/run-import.js';
-import { listDocuments, strapiRequest } from '../../scripts/import/strapi-rest-client.js';
+import { listDocuments, strapiRequest } from '../../scripts/lib/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { startSiteServer, type RunningSiteServer } from '../../scripts/lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RebuildStatus } from '@lm/shared';
 import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
 import { runImport } from '../../scripts/import/run-import.js';
-import { createDocument } from '../../scripts/import/strapi-rest-client.js';
+import { createDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { astroBuildRunner } from '../../scripts/rebuilder/astro-build-runner.js';

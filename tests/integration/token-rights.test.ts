@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDocument, updateDocument } from '../../scripts/import/strapi-rest-client.js';
+import { createDocument, updateDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { postGraphql } from '../helpers/graphql.js';
 

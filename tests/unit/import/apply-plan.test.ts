@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan, type DocumentWriter } from '../../../scripts/import/apply-plan.js';
 import { planImport, type ExistingContent } from '../../../scripts/import/import-plan.js';
 import type { PageDocument } from '../../../scripts/import/page-document.js';
-import type { Collection } from '../../../scripts/import/strapi-rest-client.js';
+import type { Collection } from '../../../scripts/lib/strapi-rest-client.js';
 import { writeSteps } from '../../../scripts/import/write-steps.js';
 import { pageDocument } from './page-document-fixture.js';
 

@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import type { WriteEnv } from '@lm/shared';
 
-/** Collections the importer writes, by their REST plural name. */
+/** Collections the platform's scripts read and write, by their REST plural name. */
 export type Collection = 'modules' | 'sections' | 'pages';
 /** Strapi 5 reads and writes the draft unless told otherwise; a write without it publishes. */
 export type Status = 'draft' | 'published';
+
+/**
+ * How a caller's errors read. Several programs share this client (the importer, `npm start`, the
+ * benchmark), so each names itself in the messages it shows: `prefix` is "[import]" for the
+ * importer, and "[strapi]" when a caller does not say.
+ */
+export interface StrapiClientOptions {
+  readonly prefix?: string;
+}
+
+const DEFAULT_PREFIX = '[strapi]';
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -42,7 +53,7 @@ function describeDetails(details: unknown): string {
 
 /**
  * Methods whose request may be sent twice with the same effect. A keep-alive connection that
- * Strapi closed while the importer was busy parsing fails the next request before Strapi sees
+ * Strapi closed while the caller was busy parsing fails the next request before Strapi sees
  * it ("other side closed"); those are sent once more. A create (POST) never is, since a lost
  * answer could mean it was made, and a second one would duplicate it.
  */
@@ -70,7 +81,9 @@ export async function strapiRequest(
   method: string,
   pathAndQuery: string,
   body?: unknown,
+  options: StrapiClientOptions = {},
 ): Promise<unknown> {
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
   const url = `${env.STRAPI_URL}${pathAndQuery}`;
   let response: Response;
   try {
@@ -84,7 +97,7 @@ export async function strapiRequest(
     });
   } catch (error) {
     throw new StrapiRequestError(
-      `[import] Cannot reach Strapi at ${env.STRAPI_URL} (${method} ${pathAndQuery.split('?')[0] ?? ''}). Start it with \`npm start\` or set STRAPI_URL in .env.`,
+      `${prefix} Cannot reach Strapi at ${env.STRAPI_URL} (${method} ${pathAndQuery.split('?')[0] ?? ''}). Start it with \`npm start\` or set STRAPI_URL in .env.`,
       undefined,
       { cause: error },
     );
@@ -95,7 +108,7 @@ export async function strapiRequest(
     json = text === '' ? null : JSON.parse(text);
   } catch (error) {
     throw new StrapiRequestError(
-      `[import] ${method} ${pathAndQuery} answered ${response.status} with a body that is not JSON.`,
+      `${prefix} ${method} ${pathAndQuery} answered ${response.status} with a body that is not JSON.`,
       response.status,
       {
         cause: error,
@@ -114,7 +127,7 @@ export async function strapiRequest(
           ? " The request is larger than Strapi's body limit (strapi::body jsonLimit); split the page into smaller pages."
           : '';
     throw new StrapiRequestError(
-      `[import] Strapi refused ${method} ${pathAndQuery.split('?')[0] ?? ''} (${response.status} ${reason}).${hint}`,
+      `${prefix} Strapi refused ${method} ${pathAndQuery.split('?')[0] ?? ''} (${response.status} ${reason}).${hint}`,
       response.status,
     );
   }
@@ -126,22 +139,35 @@ export async function listDocuments(
   env: WriteEnv,
   collection: Collection,
   query: URLSearchParams,
+  options: StrapiClientOptions = {},
 ): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (let page = 1; ; page += 1) {
     const params = new URLSearchParams(query);
     params.set('pagination[page]', String(page));
     params.set('pagination[pageSize]', '100');
-    const body = listBodySchema.parse(await strapiRequest(env, 'GET', `/api/${collection}?${params.toString()}`));
+    const body = listBodySchema.parse(
+      await strapiRequest(env, 'GET', `/api/${collection}?${params.toString()}`, undefined, options),
+    );
     all.push(...body.data);
     if (page >= body.meta.pagination.pageCount) return all;
   }
 }
 
 /** How many documents a collection has (drafts included). */
-export async function countDocuments(env: WriteEnv, collection: Collection): Promise<number> {
+export async function countDocuments(
+  env: WriteEnv,
+  collection: Collection,
+  options: StrapiClientOptions = {},
+): Promise<number> {
   const body = listBodySchema.parse(
-    await strapiRequest(env, 'GET', `/api/${collection}?status=draft&pagination[pageSize]=1&fields[0]=documentId`),
+    await strapiRequest(
+      env,
+      'GET',
+      `/api/${collection}?status=draft&pagination[pageSize]=1&fields[0]=documentId`,
+      undefined,
+      options,
+    ),
   );
   return body.meta.pagination.total;
 }
@@ -152,9 +178,10 @@ export async function createDocument(
   collection: Collection,
   data: Record<string, unknown>,
   status: Status,
+  options: StrapiClientOptions = {},
 ): Promise<string> {
   const body = documentBodySchema.parse(
-    await strapiRequest(env, 'POST', `/api/${collection}?status=${status}`, { data }),
+    await strapiRequest(env, 'POST', `/api/${collection}?status=${status}`, { data }, options),
   );
   return body.data.documentId;
 }
@@ -166,9 +193,10 @@ export async function updateDocument(
   documentId: string,
   data: Record<string, unknown>,
   status: Status,
+  options: StrapiClientOptions = {},
 ): Promise<void> {
   documentBodySchema.parse(
-    await strapiRequest(env, 'PUT', `/api/${collection}/${documentId}?status=${status}`, { data }),
+    await strapiRequest(env, 'PUT', `/api/${collection}/${documentId}?status=${status}`, { data }, options),
   );
 }
 
@@ -178,11 +206,21 @@ export async function updateDocument(
  * nothing publishes the draft unchanged (relations, components and dynamic zones included). Needs
  * only the token's `update` permission.
  */
-export async function publishDocument(env: WriteEnv, collection: Collection, documentId: string): Promise<void> {
-  await updateDocument(env, collection, documentId, {}, 'published');
+export async function publishDocument(
+  env: WriteEnv,
+  collection: Collection,
+  documentId: string,
+  options: StrapiClientOptions = {},
+): Promise<void> {
+  await updateDocument(env, collection, documentId, {}, 'published', options);
 }
 
 /** Deletes a document, its draft and its published version. Needs the token's `delete` permission. */
-export async function deleteDocument(env: WriteEnv, collection: Collection, documentId: string): Promise<void> {
-  await strapiRequest(env, 'DELETE', `/api/${collection}/${documentId}`);
+export async function deleteDocument(
+  env: WriteEnv,
+  collection: Collection,
+  documentId: string,
+  options: StrapiClientOptions = {},
+): Promise<void> {
+  await strapiRequest(env, 'DELETE', `/api/${collection}/${documentId}`, undefined, options);
 }

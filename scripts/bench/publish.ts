@@ -11,7 +11,7 @@ import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder } from '../rebuilder/run-rebuilder.js';
-import { generateContent } from './generate-content.js';
+import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
 import { percentile } from './percentile.js';
 import { z } from 'zod';

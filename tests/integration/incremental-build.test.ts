@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RENDER_MANIFEST_FILE, pageUrl, renderManifestSchema, type BuildReport } from '@lm/shared';
 import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
-import { generateContent, type GeneratedContent } from '../../scripts/bench/generate-content.js';
+import { generateContent, type GeneratedContent } from '../../scripts/lib/generate-content.js';
 import { createDocument, listDocuments, updateDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { readBuiltPage } from '../helpers/built-page.js';

@@ -1,5 +1,5 @@
 import type { WriteEnv } from '@lm/shared';
-import { createDocument } from '../lib/strapi-rest-client.js';
+import { createDocument } from './strapi-rest-client.js';
 
 export interface GenerateOptions {
   env: WriteEnv;

@@ -10,7 +10,7 @@ import { freePort } from '../lib/free-port.js';
 import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
-import { runRebuilder } from '../rebuilder/run-rebuilder.js';
+import { runRebuilder, type RunningRebuilder } from '../rebuilder/run-rebuilder.js';
 import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
 import { percentile } from './percentile.js';
@@ -46,10 +46,15 @@ const pageSchema = z.object({
   section: z.object({ module: z.object({ slug: z.string() }) }),
 });
 
+/** A published page, with its module, to publish an edit to. */
+interface PublishedPage {
+  documentId: string;
+  moduleSlug: string;
+  slug: string;
+}
+
 /** Published pages with their module, to publish edits to. */
-async function publishedPages(
-  strapi: ThrowawayStrapi,
-): Promise<Array<{ documentId: string; moduleSlug: string; slug: string }>> {
+async function publishedPages(strapi: ThrowawayStrapi): Promise<PublishedPage[]> {
   const raw = await listDocuments(
     strapi.write,
     'pages',
@@ -64,6 +69,73 @@ async function publishedPages(
     const page = pageSchema.parse(entry);
     return { documentId: page.documentId, moduleSlug: page.section.module.slug, slug: page.slug };
   });
+}
+
+/** Where the rebuild service of one dataset listens, serves and keeps its releases. */
+interface ServiceSetup {
+  /** Strapi's read settings and PATH, as the site build sees them. */
+  env: Record<string, string | undefined>;
+  secret: string;
+  rebuildPort: number;
+  sitePort: number;
+  releasesDir: string;
+}
+
+/** Starts the rebuild service as production runs it, logging only its errors. */
+async function startRebuildService(setup: ServiceSetup): Promise<RunningRebuilder> {
+  return runRebuilder({
+    env: {
+      ...setup.env,
+      REBUILD_WEBHOOK_SECRET: setup.secret,
+      REBUILD_PORT: String(setup.rebuildPort),
+      SITE_PORT: String(setup.sitePort),
+      RELEASES_DIR: setup.releasesDir,
+      // The production defaults for coalescing, and no reconcile poll: only webhooks trigger.
+      RECONCILE_INTERVAL_MS: '0',
+    },
+    logger: {
+      info: () => undefined,
+      error: (message) => {
+        console.error(message);
+      },
+    },
+  });
+}
+
+/** PUBLISHES pages to edit, spread over the whole site rather than hammering one page. */
+function spreadPublishTargets(pages: PublishedPage[], siteUrl: string): PublishTarget[] {
+  const step = Math.max(1, Math.floor(pages.length / PUBLISHES));
+  return Array.from({ length: PUBLISHES }, (_, index) => pages[(index * step) % pages.length])
+    .filter((page) => page !== undefined)
+    .map((page) => ({
+      documentId: page.documentId,
+      url: `${siteUrl}${pageUrl(page.moduleSlug, page.slug)}`,
+    }));
+}
+
+/**
+ * Publish-to-live latency of edits to `pages`, with the rebuild service and the site server
+ * running, and how long the service's builds for those edits took.
+ */
+async function measureLivePublishes(
+  dataset: string,
+  strapi: ThrowawayStrapi,
+  pages: PublishedPage[],
+  setup: ServiceSetup,
+): Promise<{ latencies: number[]; rebuilds: number[] }> {
+  const rebuilder = await startRebuildService(setup);
+  const site = await startSiteServer({ releasesDir: setup.releasesDir, host: '127.0.0.1', port: setup.sitePort });
+  try {
+    await waitForLive(rebuilder.apiUrl);
+    const targets = spreadPublishTargets(pages, site.url);
+    console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
+    const latencies = await measurePublishLatency(strapi.write, targets);
+    const rebuilds = await serviceBuildDurations(rebuilder.apiUrl, targets.length);
+    return { latencies, rebuilds };
+  } finally {
+    await rebuilder.stop();
+    await site.stop();
+  }
 }
 
 /** One dataset: seed a throwaway Strapi, measure a full build, then publish-to-live latency. */
@@ -86,57 +158,21 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
     const build = await buildSite({ outDir: buildDir, env });
     const warm = await buildSite({ outDir: buildDir, env });
 
-    const rebuilder = await runRebuilder({
-      env: {
-        ...env,
-        REBUILD_WEBHOOK_SECRET: secret,
-        REBUILD_PORT: String(rebuildPort),
-        SITE_PORT: String(sitePort),
-        RELEASES_DIR: releasesDir,
-        // The production defaults for coalescing, and no reconcile poll: only webhooks trigger.
-        RECONCILE_INTERVAL_MS: '0',
-      },
-      logger: {
-        info: () => undefined,
-        error: (message) => {
-          console.error(message);
-        },
-      },
-    });
-    const site = await startSiteServer({ releasesDir, host: '127.0.0.1', port: sitePort });
-    try {
-      await waitForLive(rebuilder.apiUrl);
-      // Spread the edits over the whole site rather than hammering one page.
-      const step = Math.max(1, Math.floor(pages.length / PUBLISHES));
-      const targets: PublishTarget[] = Array.from(
-        { length: PUBLISHES },
-        (_, index) => pages[(index * step) % pages.length],
-      )
-        .filter((page) => page !== undefined)
-        .map((page) => ({
-          documentId: page.documentId,
-          url: `${site.url}${pageUrl(page.moduleSlug, page.slug)}`,
-        }));
-      console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
-      const latencies = await measurePublishLatency(strapi.write, targets);
-      const rebuilds = await serviceBuildDurations(rebuilder.apiUrl, targets.length);
-      return {
-        dataset,
-        pages: pages.length,
-        publishes: latencies.length,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        max: Math.max(...latencies),
-        buildMs: build.durationMs,
-        graphqlRequests: build.report.graphqlRequests,
-        warmBuildMs: warm.durationMs,
-        warmGraphqlRequests: warm.report.graphqlRequests,
-        rebuildP50: percentile(rebuilds, 50),
-      };
-    } finally {
-      await rebuilder.stop();
-      await site.stop();
-    }
+    const setup = { env, secret, rebuildPort, sitePort, releasesDir };
+    const { latencies, rebuilds } = await measureLivePublishes(dataset, strapi, pages, setup);
+    return {
+      dataset,
+      pages: pages.length,
+      publishes: latencies.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      max: Math.max(...latencies),
+      buildMs: build.durationMs,
+      graphqlRequests: build.report.graphqlRequests,
+      warmBuildMs: warm.durationMs,
+      warmGraphqlRequests: warm.report.graphqlRequests,
+      rebuildP50: percentile(rebuilds, 50),
+    };
   } finally {
     await strapi.stop();
     await rm(releasesDir, { recursive: true, force: true });

@@ -39,6 +39,12 @@ export interface Part {
   readonly pid: number | undefined;
 }
 
+/** Where a part runs: its working directory and its whole environment (the parent's is not merged). */
+export interface SpawnOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
 export interface ChildGroupOptions {
   write?: (line: string) => void;
   /** A fresh policy for each part (default: 5 restarts within 60 s). */
@@ -82,12 +88,7 @@ export class ChildGroup {
    * without being asked to, it is started again after a short wait, with a message saying so, until
    * the restart policy gives up; then a message says which part and where its output is.
    */
-  spawn(
-    name: string,
-    command: string,
-    args: string[],
-    options: { cwd: string; env: Record<string, string | undefined> },
-  ): Part {
+  spawn(name: string, command: string, args: string[], options: SpawnOptions): Part {
     const policy = this.#restartPolicy();
     let markDown: () => void = () => undefined;
     const down = new Promise<void>((resolve) => {
@@ -102,56 +103,66 @@ export class ChildGroup {
       },
     };
 
-    const afterExit = async (result: Result): Promise<void> => {
-      this.#children.delete(name);
-      if (!this.#isStopping()) await sleep(EXIT_SETTLE_MS);
-      if (this.#isStopping()) {
-        markDown();
-        return;
-      }
-      const how = describeExit(result);
-      const decision = policy.onExit();
-      if (!decision.restart) {
-        this.#write(
-          `[start] ${name} exited unexpectedly (${how}) after ${decision.limit} restarts within ` +
-            `${decision.windowMs / 1000} s; not restarting it again. Its output is above, on the lines ` +
-            `starting with [${name}]: fix what it says and run npm start again. The other parts keep running; ` +
-            'Ctrl-C stops them.',
-        );
-        markDown();
-        return;
-      }
-      this.#write(`[start] ${name} exited unexpectedly (${how}); restarting (${decision.attempt}/${decision.limit})…`);
-      await sleep(decision.delayMs);
-      if (this.#isStopping()) markDown();
-      else run();
-    };
-
     const run = (): void => {
-      const child = execa(command, args, {
-        cwd: options.cwd,
-        env: options.env,
-        extendEnv: false,
-        preferLocal: true,
-        all: true,
-        reject: false,
-        forceKillAfterDelay: 5_000,
-      });
+      const child = this.#startChild(name, command, args, options);
       state.pid = child.pid;
-      // Once stopping, children's own shutdown output is dropped: Strapi 5 in development prints a
-      // harmless stack trace when it stops (strapi/strapi#21458), which would only alarm the reader.
-      pipeLines(child.all, `[${name}]`, (line) => {
-        if (!this.#isStopping()) this.#write(line);
-      });
-      this.#children.set(name, child);
-      void child.then(afterExit).catch((error: unknown) => {
-        this.#write(`[start] Lost track of ${name}: ${error instanceof Error ? error.message : String(error)}`);
-        markDown();
-      });
+      void child
+        .then(async (result) => {
+          if (await this.#shouldRestart(name, result, policy)) run();
+          else markDown();
+        })
+        .catch((error: unknown) => {
+          this.#write(`[start] Lost track of ${name}: ${error instanceof Error ? error.message : String(error)}`);
+          markDown();
+        });
     };
 
     run();
     return part;
+  }
+
+  /** Starts one run of a part, its output printed with `[name]` in front of each line. */
+  #startChild(name: string, command: string, args: string[], options: SpawnOptions): Child {
+    const child = execa(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      extendEnv: false,
+      preferLocal: true,
+      all: true,
+      reject: false,
+      forceKillAfterDelay: 5_000,
+    });
+    // Once stopping, children's own shutdown output is dropped: Strapi 5 in development prints a
+    // harmless stack trace when it stops (strapi/strapi#21458), which would only alarm the reader.
+    pipeLines(child.all, `[${name}]`, (line) => {
+      if (!this.#isStopping()) this.#write(line);
+    });
+    this.#children.set(name, child);
+    return child;
+  }
+
+  /**
+   * After a part exited: says so, waits out the restart policy's delay, and answers whether to start
+   * it again (not when the group is stopping, nor once the policy gives up).
+   */
+  async #shouldRestart(name: string, result: Result, policy: RestartPolicy): Promise<boolean> {
+    this.#children.delete(name);
+    if (!this.#isStopping()) await sleep(EXIT_SETTLE_MS);
+    if (this.#isStopping()) return false;
+    const how = describeExit(result);
+    const decision = policy.onExit();
+    if (!decision.restart) {
+      this.#write(
+        `[start] ${name} exited unexpectedly (${how}) after ${decision.limit} restarts within ` +
+          `${decision.windowMs / 1000} s; not restarting it again. Its output is above, on the lines ` +
+          `starting with [${name}]: fix what it says and run npm start again. The other parts keep running; ` +
+          'Ctrl-C stops them.',
+      );
+      return false;
+    }
+    this.#write(`[start] ${name} exited unexpectedly (${how}); restarting (${decision.attempt}/${decision.limit})…`);
+    await sleep(decision.delayMs);
+    return !this.#isStopping();
   }
 
   /** Read through a method: a field check before an `await` would otherwise be taken as still true after it. */

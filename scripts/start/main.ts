@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseEnv, readEnvSchema, rebuildStatusSchema, writeEnvSchema, type RebuildStatus } from '@lm/shared';
+import {
+  parseEnv,
+  readEnvSchema,
+  rebuildStatusSchema,
+  writeEnvSchema,
+  type RebuildStatus,
+  type WriteEnv,
+} from '@lm/shared';
 import { runImport } from '../import/run-import.js';
 import { countDocuments } from '../lib/strapi-rest-client.js';
 import { ChildGroup, type Part } from '../lib/child-group.js';
@@ -12,7 +19,7 @@ import { readDotenv } from '../lib/read-dotenv.js';
 import { parseSiteServerConfig } from '../lib/site-server-config.js';
 import { urlHost } from '../lib/site-server.js';
 import { parseRebuilderConfig } from '../rebuilder/rebuilder-config.js';
-import { startParts } from './start-parts.js';
+import { startParts, type StartConfig } from './start-parts.js';
 import { startSummary } from './start-summary.js';
 
 const demoDir = fileURLToPath(new URL('./demo', import.meta.url));
@@ -50,6 +57,51 @@ async function waitForSite(statusUrl: string, exited: Promise<unknown>): Promise
   return status;
 }
 
+/** Writes `.env` with fresh secrets on first run, or adds the keys `.env.example` gained since. */
+function prepareEnvFile(): void {
+  if (ensureEnvFile(envPath, envExamplePath)) {
+    log('[start] Wrote .env with fresh random secrets (git-ignored; keep it private).');
+  } else {
+    const added = appendMissingEnvKeys(envPath, envExamplePath);
+    if (added.length > 0) log(`[start] Added to .env from .env.example (fresh secrets): ${added.join(', ')}.`);
+  }
+}
+
+/** Starts the parts one after the other, each once the one before is ready, saying when each is up. */
+async function startPartsInOrder(
+  children: ChildGroup,
+  env: Record<string, string | undefined>,
+  config: StartConfig,
+): Promise<Map<string, Part>> {
+  const parts = new Map<string, Part>();
+  for (const part of startParts(env, config)) {
+    const started = performance.now();
+    log(part.starting);
+    const running = children.spawn(part.name, part.command, part.args, { cwd: part.cwd, env: part.env });
+    parts.set(part.name, running);
+    await part.ready(running.down);
+    if (part.name === 'site') {
+      const live = existsSync(path.join(config.site.RELEASES_DIR, 'live'));
+      log(
+        live
+          ? `[start] The last live release is served on http://localhost:${config.site.SITE_PORT} while the rest starts.`
+          : '[start] The site server is up; nothing is live yet (the first build is served as soon as it is done).',
+      );
+    } else {
+      log(`[start] ${part.what} is up in ${seconds(performance.now() - started)}.`);
+    }
+  }
+  return parts;
+}
+
+/** On first run, when Strapi holds no module, imports and publishes the demo module. */
+async function importDemoIfEmpty(write: WriteEnv): Promise<void> {
+  if ((await countDocuments(write, 'modules', { prefix: '[start]' })) !== 0) return;
+  log('[start] No content yet: importing and publishing the demo module…');
+  const summary = await runImport({ paths: [demoDir], publish: true, dryRun: false, env: write, log });
+  if (summary.failed.length > 0) throw new Error('[start] The demo content did not import; see the messages above.');
+}
+
 /**
  * `npm start`: the site server (the last live release, at once), Strapi on SQLite, the rebuild
  * service, which builds the site when needed and rebuilds on every publish, and the demo content
@@ -57,12 +109,7 @@ async function waitForSite(statusUrl: string, exited: Promise<unknown>): Promise
  * everything.
  */
 async function main(): Promise<void> {
-  if (ensureEnvFile(envPath, envExamplePath)) {
-    log('[start] Wrote .env with fresh random secrets (git-ignored; keep it private).');
-  } else {
-    const added = appendMissingEnvKeys(envPath, envExamplePath);
-    if (added.length > 0) log(`[start] Added to .env from .env.example (fresh secrets): ${added.join(', ')}.`);
-  }
+  prepareEnvFile();
   const env = readDotenv();
   const read = parseEnv(readEnvSchema, env, '[start]');
   const write = parseEnv(writeEnvSchema, env, '[start]');
@@ -79,31 +126,10 @@ async function main(): Promise<void> {
   children.stopOnSignals();
   const apiHost = urlHost(rebuild.REBUILD_HOST);
   const apiUrl = `http://${apiHost}:${rebuild.REBUILD_PORT}`;
-  const parts = new Map<string, Part>();
-  for (const part of startParts(env, { site, strapiUrl: read.STRAPI_URL, rebuildApiUrl: apiUrl })) {
-    const started = performance.now();
-    log(part.starting);
-    const running = children.spawn(part.name, part.command, part.args, { cwd: part.cwd, env: part.env });
-    parts.set(part.name, running);
-    await part.ready(running.down);
-    if (part.name === 'site') {
-      const live = existsSync(path.join(site.RELEASES_DIR, 'live'));
-      log(
-        live
-          ? `[start] The last live release is served on http://localhost:${site.SITE_PORT} while the rest starts.`
-          : '[start] The site server is up; nothing is live yet (the first build is served as soon as it is done).',
-      );
-    } else {
-      log(`[start] ${part.what} is up in ${seconds(performance.now() - started)}.`);
-    }
-  }
+  const parts = await startPartsInOrder(children, env, { site, strapiUrl: read.STRAPI_URL, rebuildApiUrl: apiUrl });
   const rebuilder = parts.get('rebuild')?.down ?? Promise.resolve();
 
-  if ((await countDocuments(write, 'modules', { prefix: '[start]' })) === 0) {
-    log('[start] No content yet: importing and publishing the demo module…');
-    const summary = await runImport({ paths: [demoDir], publish: true, dryRun: false, env: write, log });
-    if (summary.failed.length > 0) throw new Error('[start] The demo content did not import; see the messages above.');
-  }
+  await importDemoIfEmpty(write);
 
   const statusUrl = `http://${apiHost === '127.0.0.1' ? 'localhost' : apiHost}:${rebuild.REBUILD_PORT}/status`;
   log('[start] Waiting for the site to be built and live…');

@@ -93,6 +93,12 @@ async function listAll<T extends Stamp>(listPage: (page: number) => Promise<Stam
   return stamps;
 }
 
+/** Whether the stamps are listed with their parents, and the parents' key to remember after the load. */
+interface ParentCheck {
+  withParents: boolean;
+  parentKey: string | null;
+}
+
 /**
  * Whether the stamps must be listed with their parents: when the parent collection changed since
  * the last build (a relation edited from the parent's side changes the parent's dates only), or
@@ -101,7 +107,7 @@ async function listAll<T extends Stamp>(listPage: (page: number) => Promise<Stam
 async function checkParents<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
   context: LoaderContext,
-): Promise<{ withParents: boolean; parentKey: string | null }> {
+): Promise<ParentCheck> {
   if (!source.parent) return { withParents: false, parentKey: null };
   const { listStamps } = source.parent;
   const parentStamps = await listAll((page) => listStamps(page, GRAPHQL_PAGE_SIZE));
@@ -109,6 +115,97 @@ async function checkParents<Node extends { documentId: string }>(
     JSON.stringify(parentStamps.map((stamp) => [stamp.documentId, stamp.updatedAt ?? null, stamp.publishedAt ?? null])),
   );
   return { withParents: context.meta.get('parent-stamps') !== parentKey, parentKey };
+}
+
+/** Empties the cache when it was filled from another Strapi or with another query. */
+function startOverOnNewOrigin<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+): void {
+  const { store, meta } = context;
+  // The cache is only valid for the same Strapi and the same query: otherwise start over.
+  const origin = `${readEnv().STRAPI_URL} ${context.generateDigest(JSON.stringify(source.query))}`;
+  if (meta.get('origin') !== origin) {
+    store.clear();
+    meta.delete('parent-stamps');
+    meta.delete('warnings');
+    meta.set('origin', origin);
+  }
+}
+
+/** The stamps of every published document, listed with their parents when the parents changed. */
+async function listCurrentStamps<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+): Promise<{ stamps: ChildStamp[]; parentCheck: ParentCheck }> {
+  try {
+    // Parents first: if one changes after this, the key kept is stale and the next build checks.
+    const parentCheck = await checkParents(source, context);
+    const { withParents } = parentCheck;
+    const stamps = await listAll((page) => source.listStamps(page, GRAPHQL_PAGE_SIZE, withParents));
+    return { stamps, parentCheck };
+  } catch (error) {
+    throw new Error(
+      `[site] Could not read ${source.name} from Strapi. Is Strapi running at STRAPI_URL, and is STRAPI_READ_TOKEN valid?`,
+      { cause: error },
+    );
+  }
+}
+
+/** The listed documents that are not cached, or whose cached key differs from their stamp's. */
+function staleStamps(stamps: ChildStamp[], store: LoaderContext['store'], withParents: boolean): ChildStamp[] {
+  return stamps.filter((stamp) => {
+    const cached = store.get(stamp.documentId)?.digest;
+    const key = typeof cached === 'string' ? cached : undefined;
+    // Listed with parents: the listing says where each entry belongs now. Otherwise the parents
+    // did not change, so neither did any entry's parent: the cached one stands.
+    const parentId = withParents ? (stamp.parentId ?? null) : parentInKey(key);
+    return parentId === undefined || key !== keyOf(stamp, parentId);
+  });
+}
+
+/**
+ * Fetches the stale documents in full, GRAPHQL_PAGE_SIZE at a time, and stores them with their key
+ * and their warnings. Those no longer published by then are dropped from `listed`.
+ */
+async function refetchStale<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+  stale: ChildStamp[],
+  listed: Map<string, ChildStamp>,
+  warnings: Map<string, string[]>,
+): Promise<void> {
+  const { store, logger } = context;
+  for (let start = 0; start < stale.length; start += GRAPHQL_PAGE_SIZE) {
+    const ids = stale.slice(start, start + GRAPHQL_PAGE_SIZE).map((stamp) => stamp.documentId);
+    const fetched = new Set<string>();
+    for (const fetchedNode of await source.fetchByIds(ids, GRAPHQL_PAGE_SIZE)) {
+      if (!fetchedNode) continue;
+      const cleaned = source.clean ? source.clean(fetchedNode) : { node: fetchedNode, warnings: [] };
+      const node = cleaned.node;
+      for (const warning of cleaned.warnings) logger.warn(warning);
+      if (cleaned.warnings.length > 0) warnings.set(node.documentId, cleaned.warnings);
+      else warnings.delete(node.documentId);
+      const data = await context.parseData({ id: node.documentId, data: { ...node } });
+      const stamp = listed.get(node.documentId);
+      if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
+      fetched.add(node.documentId);
+    }
+    // Unpublished between the listing and the fetch: not published any more.
+    for (const id of ids) if (!fetched.has(id)) listed.delete(id);
+  }
+}
+
+/** Deletes the cached entries that are no longer published; returns how many. */
+function dropUnlisted(store: LoaderContext['store'], listed: Map<string, ChildStamp>): number {
+  let removed = 0;
+  for (const id of store.keys()) {
+    if (!listed.has(id)) {
+      store.delete(id);
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 /**
@@ -136,64 +233,15 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
         return;
       }
       const started = Date.now();
-      // The cache is only valid for the same Strapi and the same query: otherwise start over.
-      const origin = `${readEnv().STRAPI_URL} ${context.generateDigest(JSON.stringify(source.query))}`;
-      if (meta.get('origin') !== origin) {
-        store.clear();
-        meta.delete('parent-stamps');
-        meta.delete('warnings');
-        meta.set('origin', origin);
-      }
+      startOverOnNewOrigin(source, context);
       const warnings = readWarnings(meta);
 
-      let stamps: ChildStamp[];
-      let parentCheck: { withParents: boolean; parentKey: string | null };
-      try {
-        // Parents first: if one changes after this, the key kept is stale and the next build checks.
-        parentCheck = await checkParents(source, context);
-        const { withParents } = parentCheck;
-        stamps = await listAll((page) => source.listStamps(page, GRAPHQL_PAGE_SIZE, withParents));
-      } catch (error) {
-        throw new Error(
-          `[site] Could not read ${source.name} from Strapi. Is Strapi running at STRAPI_URL, and is STRAPI_READ_TOKEN valid?`,
-          { cause: error },
-        );
-      }
-
+      const { stamps, parentCheck } = await listCurrentStamps(source, context);
       const listed = new Map(stamps.map((stamp) => [stamp.documentId, stamp]));
-      const stale = stamps.filter((stamp) => {
-        const cached = store.get(stamp.documentId)?.digest;
-        const key = typeof cached === 'string' ? cached : undefined;
-        // Listed with parents: the listing says where each entry belongs now. Otherwise the parents
-        // did not change, so neither did any entry's parent: the cached one stands.
-        const parentId = parentCheck.withParents ? (stamp.parentId ?? null) : parentInKey(key);
-        return parentId === undefined || key !== keyOf(stamp, parentId);
-      });
-      for (let start = 0; start < stale.length; start += GRAPHQL_PAGE_SIZE) {
-        const ids = stale.slice(start, start + GRAPHQL_PAGE_SIZE).map((stamp) => stamp.documentId);
-        const fetched = new Set<string>();
-        for (const fetchedNode of await source.fetchByIds(ids, GRAPHQL_PAGE_SIZE)) {
-          if (!fetchedNode) continue;
-          const cleaned = source.clean ? source.clean(fetchedNode) : { node: fetchedNode, warnings: [] };
-          const node = cleaned.node;
-          for (const warning of cleaned.warnings) logger.warn(warning);
-          if (cleaned.warnings.length > 0) warnings.set(node.documentId, cleaned.warnings);
-          else warnings.delete(node.documentId);
-          const data = await context.parseData({ id: node.documentId, data: { ...node } });
-          const stamp = listed.get(node.documentId);
-          if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
-          fetched.add(node.documentId);
-        }
-        // Unpublished between the listing and the fetch: not published any more.
-        for (const id of ids) if (!fetched.has(id)) listed.delete(id);
-      }
-      let removed = 0;
-      for (const id of store.keys()) {
-        if (!listed.has(id)) {
-          store.delete(id);
-          removed += 1;
-        }
-      }
+      const stale = staleStamps(stamps, store, parentCheck.withParents);
+      await refetchStale(source, context, stale, listed, warnings);
+      const removed = dropUnlisted(store, listed);
+
       for (const id of warnings.keys()) if (!store.has(id)) warnings.delete(id);
       meta.set('warnings', JSON.stringify(Object.fromEntries(warnings)));
       setBuildWarnings(source.name, [...warnings.values()].flat());

@@ -1,101 +1,23 @@
-import { connect } from 'node:net';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStaticServer } from '../../../scripts/lib/static-server.js';
+import { describe, expect, it } from 'vitest';
 import { swapSymlink } from '../../../scripts/rebuilder/swap-symlink.js';
+import { get, header, raw } from '../../helpers/raw-http.js';
+import { BIG, staticServerFixture } from './static-server-fixture.js';
 
-let dir = '';
-let server: Server | null = null;
-const errors: string[] = [];
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lm-static-'));
-  errors.length = 0;
-});
-afterEach(async () => {
-  if (server) await new Promise((resolve) => server?.close(resolve));
-  server = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** A file of 1,000 bytes whose byte i is `i % 251`, so any slice is recognisable. */
-const BIG = Buffer.from(Array.from({ length: 1000 }, (_, index) => index % 251));
-
-async function release(name: string, label: string): Promise<void> {
-  await mkdir(path.join(dir, name, 'modules', 'x'), { recursive: true });
-  await writeFile(path.join(dir, name, 'index.html'), label);
-  await writeFile(path.join(dir, name, 'modules', 'x', 'index.html'), `${label} module`);
-  await writeFile(path.join(dir, name, '404.html'), `${label} missing`);
-  await writeFile(path.join(dir, name, 'big.bin'), BIG);
-  await writeFile(path.join(dir, name, '.render-manifest.json'), '{}');
-}
-
-/** Serves `dir/live` on a free port; returns the port. */
-async function serve(): Promise<number> {
-  const started = createStaticServer(() => path.join(dir, 'live'), {
-    logError: (message) => errors.push(message),
-  });
-  server = started;
-  await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
-  const address = started.address();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-interface RawResponse {
-  /** 0 when the server closed the connection without a status line. */
-  status: number;
-  head: string;
-  body: Buffer;
-}
-
-/**
- * Sends bytes as they are (fetch and http.request would normalise or refuse most of these) and
- * reads until the server closes the connection. Every request asks for `Connection: close`.
- */
-function raw(port: number, request: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.setTimeout(5_000, () => {
-      socket.destroy(new Error(`No answer within 5 s to ${JSON.stringify(request.slice(0, 80))}`));
-    });
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      // A server may reset a connection it refused; what it sent before still counts.
-      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
-      reject(error);
-    });
-    socket.on('close', () => {
-      const all = Buffer.concat(chunks);
-      const split = all.indexOf('\r\n\r\n');
-      const head = split === -1 ? all.toString('latin1') : all.subarray(0, split).toString('latin1');
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
-      resolve({ status, head, body: split === -1 ? Buffer.alloc(0) : all.subarray(split + 4) });
-    });
-    socket.write(request);
-  });
-}
-
-const get = (target: string, headers: string[] = [], method = 'GET'): string =>
-  [`${method} ${target} HTTP/1.1`, 'Host: localhost', 'Connection: close', ...headers, '', ''].join('\r\n');
-
-const header = (response: RawResponse, name: string): string | undefined =>
-  new RegExp(`^${name}: *(.*)$`, 'im').exec(response.head)?.[1]?.trim();
+const fixture = staticServerFixture();
 
 describe('createStaticServer', () => {
   it('answers 503 until a release is live, then follows the live link from one request to the next', async () => {
-    const port = await serve();
+    const port = await fixture.serve();
     const base = `http://127.0.0.1:${port}`;
     const none = await fetch(`${base}/`);
     expect(none.status).toBe(503);
     expect(none.headers.get('retry-after')).toBe('5');
     expect(none.headers.get('x-frame-options')).toBe('DENY');
 
-    await release('a', 'A');
-    await release('b', 'B');
-    await swapSymlink(path.join(dir, 'live'), 'a');
+    await fixture.release('a', 'A');
+    await fixture.release('b', 'B');
+    await swapSymlink(path.join(fixture.dir, 'live'), 'a');
     expect(await (await fetch(`${base}/`)).text()).toBe('A');
     expect(await (await fetch(`${base}/modules/x/`)).text()).toBe('A module');
     // As before: the folder without its trailing slash is served too, not redirected.
@@ -111,7 +33,7 @@ describe('createStaticServer', () => {
     expect(header(revalidated, 'cache-control')).toBe('no-cache');
     expect(header(revalidated, 'content-security-policy')).toContain("default-src 'self'");
 
-    await swapSymlink(path.join(dir, 'live'), 'b');
+    await swapSymlink(path.join(fixture.dir, 'live'), 'b');
     expect(await (await fetch(`${base}/`)).text()).toBe('B');
     const missing = await fetch(`${base}/gone/`);
     expect(missing.status).toBe(404);
@@ -124,9 +46,9 @@ describe('createStaticServer', () => {
   });
 
   it('answers a suffix range with the last bytes and a reversed range with 416, and keeps serving', async () => {
-    await release('a', 'A');
-    await swapSymlink(path.join(dir, 'live'), 'a');
-    const port = await serve();
+    await fixture.release('a', 'A');
+    await swapSymlink(path.join(fixture.dir, 'live'), 'a');
+    const port = await fixture.serve();
 
     const suffix = await raw(port, get('/big.bin', ['Range: bytes=-100']));
     expect(suffix.status).toBe(206);
@@ -231,9 +153,9 @@ describe('createStaticServer', () => {
   ];
 
   it('answers every malformed request with a proper status and keeps serving', async () => {
-    await release('a', 'A');
-    await swapSymlink(path.join(dir, 'live'), 'a');
-    const port = await serve();
+    await fixture.release('a', 'A');
+    await swapSymlink(path.join(fixture.dir, 'live'), 'a');
+    const port = await fixture.serve();
     for (const [name, request, expected] of malformed) {
       const response = await raw(port, request);
       const allowed = Array.isArray(expected) ? expected : [expected];
@@ -250,53 +172,6 @@ describe('createStaticServer', () => {
       const after = await raw(port, get('/'));
       expect({ name, after: after.status }).toEqual({ name, after: 200 });
     }
-    expect(errors).toEqual([]);
+    expect(fixture.errors).toEqual([]);
   }, 60_000);
-
-  it('never follows a symlink planted inside a release; the other pages stay up', async () => {
-    await release('a', 'A');
-    const live = path.join(dir, 'a');
-    await symlink('/etc/passwd', path.join(live, 'passwd.html'));
-    await symlink('/etc/passwd', path.join(live, 'modules', 'x', 'secret.txt'));
-    await symlink('/', path.join(live, 'modules', 'root'));
-    await symlink('/etc', path.join(live, 'etc'));
-    await swapSymlink(path.join(dir, 'live'), 'a');
-    const port = await serve();
-    for (const target of [
-      '/passwd.html',
-      '/passwd',
-      '/modules/x/secret.txt',
-      '/modules/root/',
-      '/modules/root',
-      '/modules/root/etc/passwd',
-      '/etc/passwd',
-      '/etc/',
-    ]) {
-      const response = await raw(port, get(target));
-      expect({ target, status: response.status }).toEqual({ target, status: 404 });
-      expect(response.body.toString('utf8')).not.toContain('root:');
-    }
-    for (const target of ['/', '/modules/x/', '/big.bin']) {
-      expect({ target, status: (await raw(port, get(target))).status }).toEqual({ target, status: 200 });
-    }
-  });
-
-  it('serves a plain 404 when the 404 page itself is a symlink', async () => {
-    await release('a', 'A');
-    await rm(path.join(dir, 'a', '404.html'));
-    await symlink('/etc/passwd', path.join(dir, 'a', '404.html'));
-    await swapSymlink(path.join(dir, 'live'), 'a');
-    const port = await serve();
-    const response = await raw(port, get('/nope/'));
-    expect(response.status).toBe(404);
-    expect(response.body.toString('utf8')).not.toContain('root:');
-  });
-
-  it('serves nothing when live points outside the releases folder', async () => {
-    await symlink('/', path.join(dir, 'live'));
-    const port = await serve();
-    const response = await raw(port, get('/etc/passwd'));
-    expect(response.status).toBe(503);
-    expect(response.body.toString('utf8')).not.toContain('root:');
-  });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // Astro's own data store, patched by site/patches/astro+5.18.2.patch (see the README). The build
 // renders pages from the file this class writes, so what the file holds is what the site shows.
 import { MutableDataStore } from '../../../node_modules/astro/dist/content/mutable-data-store.js';
+import { pollUntil } from '../../helpers/poll.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const dirs: string[] = [];
@@ -43,10 +44,17 @@ describe("Astro's content data store on disk", () => {
     for (let index = 0; index < 100; index += 1) store.set('pages', `late-${String(index)}`, { id: index, body });
     await store.waitUntilSaveComplete();
     vi.useRealTimers();
-    // Let any write that is still queued finish: the file is read after the sync in a real build.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-
-    const ids = await idsOnDisk(file, 'pages');
+    // A write may still be queued: wait until the file holds the late entries. With the race, the
+    // last write leaves them out for good, and the wait ends at its deadline with what is on disk.
+    const ids = await pollUntil(
+      'the late entries on disk',
+      async () => {
+        const onDisk = await idsOnDisk(file, 'pages').catch(() => []);
+        return onDisk.some((id) => id.startsWith('late-')) ? onDisk : undefined;
+      },
+      3_000,
+      50,
+    ).catch(() => idsOnDisk(file, 'pages'));
     expect(ids.filter((id) => id.startsWith('late-'))).toHaveLength(100);
     expect(ids).toHaveLength(2_100);
   });

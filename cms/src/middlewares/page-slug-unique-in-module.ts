@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import type { Core, Modules } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS } from '../utils/shared';
+import { CONTENT_TYPE_UIDS, RESERVED_PAGE_SLUGS } from '../utils/shared';
 
 const PAGE = CONTENT_TYPE_UIDS.page;
 
@@ -34,7 +34,7 @@ function sectionIdOf(input: z.infer<typeof relationInput>): string | undefined {
  * Page slugs form URLs of the form /modules/{module}/{page}/, so a slug must be unique within its
  * module, yet two modules may both have an "overview". Strapi's `unique` is global, so this
  * document-service middleware checks the narrower rule on every create and update, whichever API
- * (admin, REST, GraphQL) the write comes from.
+ * (admin, REST, GraphQL) the write comes from. It also refuses the slugs the site keeps for itself.
  */
 export function pageSlugUniqueInModule(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -42,6 +42,13 @@ export function pageSlugUniqueInModule(strapi: Core.Strapi): Modules.Documents.M
     const parsed = paramsSchema.safeParse(context.params);
     const slug = parsed.success ? parsed.data.data?.slug : undefined;
     if (!parsed.success || !slug) return next();
+    // The site has pages of its own in every module folder (the print page at /modules/{module}/print/):
+    // a page with that slug would be written over by them, whichever module it is in.
+    if (RESERVED_PAGE_SLUGS.includes(slug)) {
+      throw new errors.ValidationError(
+        `The page slug "${slug}" is reserved: the site uses /modules/{module}/${slug}/ for its own page. Choose another slug.`,
+      );
+    }
     const { documentId, data } = parsed.data;
 
     let sectionId = data?.section ? sectionIdOf(data.section) : undefined;

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
-import { compareNumbering, pageUrl, type ModuleEntry, type PageEntry, type SectionEntry } from '@lm/shared';
+import { compareNumbering, pageUrl, type ModuleEntry, type Outcome, type PageEntry, type SectionEntry } from '@lm/shared';
+import { assertNoReservedSlugs } from './assert-no-reserved-slugs';
 
 export type SectionNode = {
   section: SectionEntry;
@@ -13,6 +14,16 @@ export type ModuleNode = {
   sections: SectionNode[];
 };
 
+/** Where a page sits, for "Section 2 of 6 · Page 1 of 4". All positions count from 1. */
+export type PagePosition = {
+  /** The section's place among the module's sections (not its number, which may skip). */
+  section: number;
+  sectionCount: number;
+  /** The page's place within its section. */
+  page: number;
+  pageCount: number;
+};
+
 export type PageNode = {
   module: ModuleEntry;
   section: SectionEntry;
@@ -20,6 +31,9 @@ export type PageNode = {
   /** The pages before and after this one within its module, for the pager. */
   previous: PageEntry | undefined;
   next: PageEntry | undefined;
+  /** The whole module, for the sidebar. A page depends only on its own module's content. */
+  sections: SectionNode[];
+  position: PagePosition;
 };
 
 let graph: Promise<ModuleNode[]> | undefined;
@@ -83,15 +97,34 @@ function assertUniqueUrls(nodes: PageNode[]): void {
 export async function pageNodes(): Promise<PageNode[]> {
   const modules = await contentGraph();
   const nodes = modules.flatMap(({ module, sections }) => {
-    const ordered = sections.flatMap(({ section, pages }) => pages.map((page) => ({ section, page })));
-    return ordered.map(({ section, page }, index) => ({
+    const ordered = sections.flatMap(({ section, pages }, sectionIndex) =>
+      pages.map((page, pageIndex) => ({
+        section,
+        page,
+        position: { section: sectionIndex + 1, sectionCount: sections.length, page: pageIndex + 1, pageCount: pages.length },
+      })),
+    );
+    return ordered.map(({ section, page, position }, index) => ({
       module,
       section,
       page,
       previous: ordered[index - 1]?.page,
       next: ordered[index + 1]?.page,
+      sections,
+      position,
     }));
   });
   assertUniqueUrls(nodes);
+  assertNoReservedSlugs(nodes);
   return nodes;
+}
+
+/** A module's outcomes, gathered from its sections in order: "What you will learn" on its home. */
+export function moduleOutcomes(sections: readonly SectionNode[]): Outcome[] {
+  return sections.flatMap(({ section }) => section.outcomes);
+}
+
+/** A module's pages in reading order, across its sections. */
+export function modulePages(sections: readonly SectionNode[]): PageEntry[] {
+  return sections.flatMap(({ pages }) => pages);
 }

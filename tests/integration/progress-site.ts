@@ -67,7 +67,7 @@ export async function javaScriptLoaded(page: Page, url: string): Promise<{ files
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
   // Islands hydrate when the browser is idle; once none is left waiting, every file has loaded.
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  await page.waitForFunction("document.querySelectorAll('astro-island[ssr]').length === 0");
   page.off('response', onResponse);
   const files = await Promise.all(bodies);
   return { files: files.length, gzipBytes: files.reduce((sum, body) => sum + gzipSync(body).length, 0) };

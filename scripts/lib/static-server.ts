@@ -3,17 +3,19 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import send from 'send';
 import { findReleaseFile } from './find-release-file.js';
+import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp-hashes.js';
 import { parseRequestPath } from './parse-request-path.js';
 import { resolveLiveRelease } from './resolve-live-release.js';
 
 /**
- * What every response carries. The site ships no JavaScript and only external stylesheets
- * (`build.inlineStylesheets: 'never'`), so a strict policy holds; images may come from the CMS or
- * any HTTPS host.
+ * What every response carries. The site's JavaScript and stylesheets are external files
+ * (`build.inlineStylesheets: 'never'`) except the few inline ones Astro writes for islands, which
+ * are allowed by hash (see island-csp-hashes.ts), so a strict policy holds; images may come from
+ * the CMS or any HTTPS host.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+    `default-src 'self'; img-src 'self' https: data:; style-src 'self' ${ISLAND_STYLE_HASHES.join(' ')}; script-src 'self' ${ISLAND_SCRIPT_HASHES.join(' ')}; object-src 'none'; ` +
     "base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

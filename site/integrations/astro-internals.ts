@@ -37,6 +37,7 @@ export const ASTRO_INTERNALS = [
   `the content module id ${JSON.stringify(DATA_STORE_MODULE)} and ${DATA_STORE_FILE} in the cache folder (site/integrations/data-store-from-disk.ts)`,
   'the client build inputs in astro:build:setup being the renderers’ client entrypoints (site/integrations/skip-unused-client-build.ts)',
   'the server bundle written to .astro/ in the working folder when the output folder is outside it (scripts/lib/scratch-dir.ts)',
+  'the inline astro-island script, client directive scripts and island style, allowed by hash in the site’s CSP (scripts/lib/island-csp-hashes.ts)',
 ];
 
 /** The version of the Astro this code runs with. */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Longest old path a page may keep; Jekyll URLs are far shorter. */
 export const LEGACY_PATH_MAX_LENGTH = 300;
 
@@ -66,3 +68,17 @@ export function legacyPathVariants(path: string): string[] {
   const bare = path.replace(/\/+$/, '');
   return bare === '' ? [path] : [bare, `${bare}/`];
 }
+
+/** The redirect map every build writes at the root of its release (never inside a module folder). */
+export const REDIRECT_MAP_FILE = 'redirects.json';
+
+/** A redirect target: a path of this site, never a scheme, host or protocol-relative `//`. */
+const SITE_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
+
+/** The redirect map: each old path of a published page to the page's current URL. */
+export const redirectMapSchema = z.object({
+  version: z.literal(1),
+  /** Old path (as stored on the page) to current URL (site-relative). */
+  redirects: z.record(z.string(), z.string().regex(SITE_PATH, 'a redirect target is a path of this site')),
+});
+export type RedirectMap = z.infer<typeof redirectMapSchema>;

@@ -84,11 +84,9 @@ describe('old Jekyll URLs', () => {
 
   it('answer with a 301 to the page, and the build holds a static redirect page', async () => {
     const outDir = await buildAndSwap('r1');
-    expect(await head(OLD_HTML)).toEqual({
-      status: 301,
-      location: '/modules/partnerships/two-zero/',
-      csp: expect.stringContaining("default-src 'self'"),
-    });
+    const redirect = await head(OLD_HTML);
+    expect(redirect).toMatchObject({ status: 301, location: '/modules/partnerships/two-zero/' });
+    expect(redirect.csp).toContain("default-src 'self'");
     // The folder form is the page's own URL: it is the page, not a redirect.
     expect((await head(OLD_FOLDER)).status).toBe(200);
     const html = await readFile(path.join(outDir, 'modules/partnerships/two-zero.html'), 'utf8');

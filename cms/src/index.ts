@@ -7,6 +7,7 @@ import { DRAFT_READER_TOKEN_NAMES, provisionApiTokens } from './bootstrap/provis
 import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
 import { disableAccountMutations } from './graphql/disable-account-mutations';
 import { draftsForPreviewOnly } from './middlewares/drafts-for-preview-only';
+import { legacyPathsValid } from './middlewares/legacy-paths-valid';
 import { pageSlugUniqueInModule } from './middlewares/page-slug-unique-in-module';
 import { refuseUnsafeUrls } from './middlewares/refuse-unsafe-urls';
 import { SITE_CONTENT_TYPES } from './utils/shared';
@@ -16,6 +17,7 @@ export default {
     strapi.documents.use(draftsForPreviewOnly(strapi, SITE_CONTENT_TYPES, DRAFT_READER_TOKEN_NAMES));
     strapi.documents.use(refuseUnsafeUrls(strapi, SITE_CONTENT_TYPES));
     strapi.documents.use(pageSlugUniqueInModule(strapi));
+    strapi.documents.use(legacyPathsValid(strapi));
     disableAccountMutations(strapi);
   },
 

@@ -33,6 +33,7 @@ const pageSchema = z.object({
   title: z.string(),
   slug: z.string(),
   body: z.array(z.record(z.unknown())).default([]),
+  legacyPaths: z.array(z.object({ path: z.string() })).nullish(),
   section: z.object({ slug: z.string(), module: slugRef }).nullable().optional(),
 });
 
@@ -62,6 +63,7 @@ async function readStatus(env: WriteEnv, moduleSlugs: string[], status: Status):
     'fields[2]': 'slug',
     'populate[section][fields][0]': 'slug',
     'populate[section][populate][module][fields][0]': 'slug',
+    'populate[legacyPaths]': 'true',
     'populate[body][on][content.rich-text]': 'true',
     'populate[body][on][content.outcomes]': 'true',
     'populate[body][on][content.resource-box][populate][items]': 'true',
@@ -97,8 +99,10 @@ async function readStatus(env: WriteEnv, moduleSlugs: string[], status: Status):
       const page = pageSchema.parse(raw);
       if (!page.section?.module) return [];
       const { documentId, number, title, slug } = page;
-      const fields = { number, title, slug, sectionSlug: page.section.slug, body: withoutIds(page.body) };
-      return [{ documentId, slug, moduleSlug: page.section.module.slug, fingerprint: fingerprintOf(fields) }];
+      const legacyPaths = (page.legacyPaths ?? []).map((entry) => entry.path);
+      const fields = { number, title, slug, sectionSlug: page.section.slug, body: withoutIds(page.body), legacyPaths };
+      const moduleSlug = page.section.module.slug;
+      return [{ documentId, slug, moduleSlug, legacyPaths, fingerprint: fingerprintOf(fields) }];
     }),
   };
 }

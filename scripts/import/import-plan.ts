@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compareNumbering } from '@lm/shared';
+import { compareNumbering, legacyPathKey } from '@lm/shared';
 import { findConflict } from './find-conflict.js';
 import type { ImportError } from './import-error.js';
 import type { BodyInput, PageDocument } from './page-document.js';
@@ -18,7 +18,8 @@ export interface ExistingContent {
   modules: ReadonlyArray<ExistingEntry & { slug: string }>;
   /** `outcomes` as stored, kept when no page of the run lists the section's outcomes. */
   sections: ReadonlyArray<ExistingEntry & { moduleSlug: string; slug: string; outcomes?: string[] }>;
-  pages: ReadonlyArray<ExistingEntry & { moduleSlug: string; slug: string }>;
+  /** `legacyPaths` as stored, so a re-import adds only the old addresses the page lacks. */
+  pages: ReadonlyArray<ExistingEntry & { moduleSlug: string; slug: string; legacyPaths?: string[] }>;
 }
 
 /** The module fields the importer writes. */
@@ -42,6 +43,8 @@ export interface PageFields {
   slug: string;
   sectionSlug: string;
   body: BodyInput[];
+  /** The page's old addresses: those stored (editors may have added some) plus the file's. */
+  legacyPaths: string[];
 }
 
 /** One decision: what to do, with which existing document, and the fields to write. */
@@ -126,10 +129,16 @@ export function sectionFields(
   };
 }
 
-/** The page fields a parsed page gives. */
-export function pageFields(document: PageDocument): PageFields {
+/**
+ * The page fields a parsed page gives. The old addresses already stored come first and stay in
+ * their order, then those of the file not stored yet (compared as the site does, see
+ * legacyPathKey): a re-import adds no duplicate and leaves an unchanged page unchanged.
+ */
+export function pageFields(document: PageDocument, storedPaths: ReadonlyArray<string> = []): PageFields {
   const { number, title, slug, body } = document.page;
-  return { number, title, slug, sectionSlug: document.section.slug, body };
+  const stored = new Set(storedPaths.map(legacyPathKey));
+  const added = document.page.legacyPaths.filter((path) => !stored.has(legacyPathKey(path)));
+  return { number, title, slug, sectionSlug: document.section.slug, body, legacyPaths: [...storedPaths, ...added] };
 }
 
 /** A map key for a pair of slugs; JSON keeps "a-b"+"c" and "a"+"b-c" apart. */
@@ -172,10 +181,13 @@ export function planImport(documents: ReadonlyArray<PageDocument>, existing: Exi
       })
       .sort((left, right) => byModule(left, right) || left.fields.number - right.fields.number),
     pages: accepted
-      .map((document) => ({
-        ...plan(pageFields(document), [document], existingPages.get(slugKey(document.module.slug, document.page.slug))),
-        moduleSlug: document.module.slug,
-      }))
+      .map((document) => {
+        const stored = existingPages.get(slugKey(document.module.slug, document.page.slug));
+        return {
+          ...plan(pageFields(document, stored?.legacyPaths), [document], stored),
+          moduleSlug: document.module.slug,
+        };
+      })
       .sort((left, right) => byModule(left, right) || compareNumbering(left.fields.number, right.fields.number)),
     errors,
   };

@@ -95,6 +95,8 @@ export const pageDocumentSchema = z.object({
     /** From `subsection`, e.g. "two-zero"; unique within the module. */
     slug,
     body: z.array(bodyInputSchema),
+    /** Where the old site served the page (see jekyll-old-paths.ts); redirected to its new URL. */
+    legacyPaths: z.array(z.string()),
   }),
   warnings: z.array(importWarningSchema),
 });

@@ -12,15 +12,19 @@ const EXPECTED: Record<string, { shape: string; example: string }> = {
   module_full_name: { shape: 'be non-empty text', example: 'Community Partnerships' },
   section: { shape: 'look like "2. Section title"', example: '2. What is a Community Partnership?' },
   subsection: { shape: 'be a slug (lower-case words joined by hyphens)', example: 'two-zero' },
+  permalink: { shape: 'be a path', example: '/modules/partnerships/two-zero/' },
+  redirect_from: { shape: 'be a path or a list of paths', example: '/partnerships/overview.html' },
 };
 
-const REQUIRED_KEYS = Object.keys(EXPECTED).filter((key) => key !== 'layout');
+const OPTIONAL_KEYS = new Set(['layout', 'permalink', 'redirect_from']);
+const REQUIRED_KEYS = Object.keys(EXPECTED).filter((key) => !OPTIONAL_KEYS.has(key));
 
 const slug = z.string().trim().regex(SLUG_PATTERN);
 
 /**
- * The Jekyll front matter of one page, mapped onto the content model. Unknown keys (permalink, …)
- * are ignored: Jekyll pages carry many that mean nothing here.
+ * The Jekyll front matter of one page, mapped onto the content model. Unknown keys are ignored:
+ * Jekyll pages carry many that mean nothing here. `permalink` and `redirect_from` are kept since
+ * they decided where the old site served the page, which becomes the page's old addresses.
  */
 export const frontMatterSchema = z
   .object({
@@ -36,9 +40,15 @@ export const frontMatterSchema = z
     section: z.string().transform((value, context) => parseSectionTitle(value) ?? failed(context)),
     /** Page slug, e.g. "two-zero". */
     subsection: slug,
+    /** Where Jekyll wrote the page instead of its default URL, e.g. "/modules/partnerships/two-zero/". */
+    permalink: z.string().nullish(),
+    /** jekyll-redirect-from: paths the old site redirected to this page. */
+    redirect_from: z.union([z.string(), z.array(z.string())]).nullish(),
   })
   .transform((data) => ({
     layout: data.layout ?? undefined,
+    permalink: data.permalink ?? undefined,
+    redirectFrom: typeof data.redirect_from === 'string' ? [data.redirect_from] : (data.redirect_from ?? []),
     module: { slug: data.module_name, title: data.module_full_name },
     section: { ...data.section, slug: slugify(data.section.title) },
     page: { ...data.title, slug: data.subsection },

@@ -1,5 +1,6 @@
 import { ImportError } from './import-error.js';
 import { hastToBody } from './hast-to-body.js';
+import { jekyllOldPaths } from './jekyll-old-paths.js';
 import { markdownToHast } from './markdown-to-hast.js';
 import { pageDocumentSchema, type ImportWarning, type PageDocument } from './page-document.js';
 import { parseFrontMatter } from './parse-front-matter.js';
@@ -24,11 +25,19 @@ export function parseJekyllPage(file: string, source: string): PageDocument {
       message: `page number ${frontMatter.page.number} does not start with section number ${frontMatter.section.number}; check "title" and "section"`,
     });
   }
+  const oldPaths = jekyllOldPaths({
+    file,
+    moduleSlug: frontMatter.module.slug,
+    pageSlug: frontMatter.page.slug,
+    permalink: frontMatter.permalink,
+    redirectFrom: frontMatter.redirectFrom,
+  });
+  for (const reason of oldPaths.dropped) warnings.push({ file, message: `old address not kept: ${reason}` });
   const document = {
     file,
     module: frontMatter.module,
     section: { ...frontMatter.section, outcomes: converted.outcomes },
-    page: { ...frontMatter.page, body: converted.body },
+    page: { ...frontMatter.page, body: converted.body, legacyPaths: oldPaths.paths },
     // By line, so the person reviewing them can walk through the file top to bottom.
     warnings: warnings.sort((left, right) => (left.line ?? 0) - (right.line ?? 0)),
   };

@@ -60,7 +60,7 @@ export function writeSteps(plan: ImportPlan): WriteStep[] {
     };
   });
   const pages = plan.pages.map((entity): WriteStep => {
-    const { sectionSlug, ...fields } = entity.fields;
+    const { sectionSlug, legacyPaths, ...fields } = entity.fields;
     return {
       collection: 'pages',
       label: `page ${entity.moduleSlug}/${entity.fields.slug}`,
@@ -69,7 +69,7 @@ export function writeSteps(plan: ImportPlan): WriteStep[] {
       action: entity.action,
       documentId: entity.documentId,
       files: entity.files,
-      data: (sectionId) => ({ ...fields, section: sectionId }),
+      data: (sectionId) => ({ ...fields, section: sectionId, legacyPaths: legacyPaths.map((path) => ({ path })) }),
     };
   });
   return [...modules, ...sections, ...pages];

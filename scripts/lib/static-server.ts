@@ -5,6 +5,7 @@ import send from 'send';
 import { findReleaseFile } from './find-release-file.js';
 import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp-hashes.js';
 import { parseRequestPath } from './parse-request-path.js';
+import { findRedirect, redirectMapCache, type RedirectLookup } from './redirects.js';
 import { resolveLiveRelease } from './resolve-live-release.js';
 
 /**
@@ -138,10 +139,21 @@ function sendFile(
   stream.pipe(response);
 }
 
+/**
+ * A permanent redirect from a page's old address to its current URL (a path of this site). The
+ * answer is revalidated like HTML, since an editor may change the page's slug again.
+ */
+function sendRedirect(response: ServerResponse, location: string): void {
+  sendText(response, 301, `Moved permanently to ${location}\n`, { Location: location, 'Cache-Control': REVALIDATE });
+}
+
+type RedirectsOf = (dir: string) => Promise<RedirectLookup>;
+
 /** Answers one request from the release `root()` points at now. */
 async function handle(
   root: () => string,
   logError: LogError,
+  redirectsOf: RedirectsOf,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -168,6 +180,13 @@ async function handle(
     sendText(response, 503, 'The site is being built. Try again in a moment.\n', { 'Retry-After': '5' });
     return;
   }
+  // Before files: an old address may also have a static redirect page (for other hosts), but this
+  // server answers it with a real 301. The build leaves out old paths that are real pages.
+  const location = target.kind === 'path' ? findRedirect(await redirectsOf(live.dir), target.segments) : null;
+  if (location !== null) {
+    sendRedirect(response, location);
+    return;
+  }
   const file = target.kind === 'path' ? await findReleaseFile(live.dir, target.segments) : null;
   if (target.kind !== 'path' || file === null) {
     await notFound(live.dir, request, response);
@@ -192,7 +211,8 @@ function fail(logError: LogError, request: IncomingMessage, response: ServerResp
 /**
  * Serves a built site. `root` may be a symlink (the `live` link of RELEASES_DIR): it is resolved on
  * every request, so an atomic swap of the link switches releases between two requests, never within
- * one. No other symlink is followed: a link inside a release is not found. Unknown paths get the
+ * one. No other symlink is followed: a link inside a release is not found. A page's old address in
+ * the live release's redirect map gets a 301 to the page's current URL. Unknown paths get the
  * release's own 404 page with status 404; nothing live gets 503 with Retry-After.
  *
  * Every request gets exactly one answer and nothing reaches the server as an exception: a failure
@@ -205,8 +225,9 @@ export function createStaticServer(root: () => string, options: StaticServerOpti
     ((message: string) => {
       console.error(message);
     });
+  const redirectsOf = redirectMapCache(logError);
   return createServer((request, response) => {
-    handle(root, logError, request, response).catch((error: unknown) => {
+    handle(root, logError, redirectsOf, request, response).catch((error: unknown) => {
       fail(logError, request, response, error);
     });
   });

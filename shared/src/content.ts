@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { blocksSchema, safeUrlSchema } from './blocks.js';
 import { RESOURCE_BOX_KINDS } from './resource-box-kinds.js';
+import { legacyPathProblem } from './legacy-paths.js';
 import { SLUG_PATTERN } from './slug.js';
+
+export * from './legacy-paths.js';
 
 /**
  * The published content as the site reads it from Strapi's GraphQL API. The loaders validate each
@@ -97,5 +100,15 @@ export const pageEntrySchema = z.object({
   /** Only a reference: the section's own entry holds its number, title and module. */
   section: ref({}),
   body: z.array(bodyBlockSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
+  /**
+   * Paths the page had before (on the old Jekyll site, or before a slug change), which redirect to
+   * its current URL. Checked again here: a path that slipped past the CMS is dropped, not served.
+   */
+  legacyPaths: z
+    .array(z.object({ path: z.string() }).nullable())
+    .nullish()
+    .transform((items) =>
+      (items ?? []).flatMap((item) => (item !== null && legacyPathProblem(item.path) === null ? [item] : [])),
+    ),
 });
 export type PageEntry = z.infer<typeof pageEntrySchema>;

@@ -66,6 +66,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       slug: { label: 'URL slug', description: 'The {page} in /modules/{module}/{page}/, unique within the module.' },
       body: { label: 'Body', description: "Rich text, resource boxes, and where the section's outcomes appear." },
       seo: { label: 'Search and sharing' },
+      legacyPaths: {
+        label: 'Old addresses',
+        description:
+          'Paths this page had before, e.g. /modules/partnerships/two-zero.html. They redirect permanently to its current address.',
+      },
     },
   },
 };
@@ -103,6 +108,12 @@ export const COMPONENT_VIEWS: Record<string, AdminView> = {
   'learning.outcome': {
     mainField: 'text',
     fields: { text: { label: 'Outcome', description: 'Starts with a verb: "Describe…", "Explain…".' } },
+  },
+  'shared.legacy-path': {
+    mainField: 'path',
+    fields: {
+      path: { label: 'Path', description: 'Starts with /, without the host, e.g. /modules/partnerships/two-zero/.' },
+    },
   },
   'shared.seo': {
     fields: {

@@ -21,7 +21,9 @@ export function withoutUnsafeUrls(page: PageNode): CleanedPage {
   const where = `page "${page.number} ${page.title}" (${page.slug})`;
   const warn = (what: string, urls: ReturnType<typeof findUnsafeUrls>): void => {
     const shown = urls.map((unsafe) => JSON.stringify(unsafe.url.slice(0, 80))).join(', ');
-    warnings.push(`Left out ${what} of the ${where}: it links to ${shown}, which is not a safe URL. Fix it in the admin and publish again.`);
+    warnings.push(
+      `Left out ${what} of the ${where}: it links to ${shown}, which is not a safe URL. Fix it in the admin and publish again.`,
+    );
   };
   const clean = (block: BodyBlock): BodyBlock => {
     switch (block.__typename) {

@@ -36,6 +36,7 @@ function doc(
       number: '2.0',
       title: 'Overview',
       slug: 'two-zero',
+      legacyPaths: ['/modules/partnerships/two-zero.html', '/modules/partnerships/two-zero/'],
       body: [
         {
           __component: 'content.rich-text',
@@ -260,6 +261,20 @@ describe('entity fields', () => {
       slug: 'two-zero',
       sectionSlug: 'what-is-a-community-partnership',
       body: document.page.body,
+      legacyPaths: ['/modules/partnerships/two-zero.html', '/modules/partnerships/two-zero/'],
     });
+  });
+
+  it('keep the stored old addresses and add only those missing, so a re-import adds no duplicate', () => {
+    const document = doc('two-zero.md');
+    const stored = ['/from-an-editor/', '/modules/partnerships/two-zero.html'];
+    expect(pageFields(document, stored).legacyPaths).toEqual([...stored, '/modules/partnerships/two-zero/']);
+    const again = pageFields(document, pageFields(document, stored).legacyPaths).legacyPaths;
+    expect(again).toEqual(pageFields(document, stored).legacyPaths);
+    // The site serves `/a` and `/a/` as one path: a stored bare form counts as the folder form.
+    expect(pageFields(document, ['/modules/partnerships/two-zero']).legacyPaths).toEqual([
+      '/modules/partnerships/two-zero',
+      '/modules/partnerships/two-zero.html',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ export function pageDocument(file: string, slug: string, text = 'Hello', outcome
       number: '2.0',
       title: 'Overview',
       slug,
+      legacyPaths: [],
       body: [
         { __component: 'content.rich-text', content: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
       ],

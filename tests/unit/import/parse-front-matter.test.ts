@@ -12,6 +12,8 @@ describe('parseFrontMatter', () => {
       module: { slug: 'partnerships', title: 'Community Partnerships' },
       section: { number: 2, title: 'What is a Community Partnership?', slug: 'what-is-a-community-partnership' },
       page: { number: '2.0', title: 'Overview', slug: 'two-zero' },
+      permalink: undefined,
+      redirectFrom: [],
     });
     expect(content.trimStart().startsWith('In this section, you’ll learn')).toBe(true);
     // Seven front matter lines and the closing delimiter precede the body.

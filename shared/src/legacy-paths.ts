@@ -14,7 +14,16 @@ export const LEGACY_PATH_RULE =
  * Paths the site itself serves outside module folders: an old path there would hide them, since
  * the static server answers redirects before files.
  */
-const RESERVED = [/^\/$/, /^\/_astro(\/|$)/, /^\/404(\.html|\/)?$/, /^\/redirects\.json$/, /^\/search(\/|$)/];
+// What the site itself serves outside module folders (pages/, public/), and the search bundles
+// inside them: an old path there would shadow it.
+const RESERVED = [
+  /^\/$/,
+  /^\/_astro(\/|$)/,
+  /^\/404(\.html|\/)?$/,
+  /^\/(redirects\.json|sitemap\.xml|robots\.txt|favicon\.svg)$/,
+  /^\/search(\/|$)/,
+  /^\/modules\/[^/]+\/_search(\/|$)/,
+];
 
 /**
  * Why `path` cannot be kept as an old path of a page, or null when it can. Only same-site paths

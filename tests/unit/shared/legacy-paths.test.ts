@@ -36,6 +36,9 @@ describe('legacyPathProblem', () => {
     ['/', /served by the site/],
     ['/_astro/x.css', /served by the site/],
     ['/redirects.json', /served by the site/],
+    ['/sitemap.xml', /served by the site/],
+    ['/robots.txt', /served by the site/],
+    ['/modules/partnerships/_search/pagefind.js', /served by the site/],
     [`/${'a'.repeat(LEGACY_PATH_MAX_LENGTH)}`, /longer than/],
   ];
   it.each(refused)('refuses %j', (path, reason) => {

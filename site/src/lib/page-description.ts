@@ -8,16 +8,18 @@ const written = (text: string | null | undefined): string | undefined => {
 };
 
 /**
- * A page's meta description: the editors' own (SEO fields) when they wrote one, else the summary
- * of its section or module, else the first paragraph of its text. Never empty, so every page has
- * one for search results and link previews.
+ * A page's meta description: the editors' own (SEO fields) when they wrote one, else the first
+ * paragraph of its text, else the summary of its section or module. The page's own words come
+ * before the summaries, which every page of a section or module would share: search engines show
+ * the same description for many pages as a weak result. Never empty, so every page has one for
+ * search results and link previews.
  */
 export function pageDescription(module: ModuleEntry, section: SectionEntry, page: PageEntry): string {
   const text =
     written(page.seo?.metaDescription) ??
+    firstParagraphText(page.body) ??
     written(section.intro) ??
     written(module.summary) ??
-    firstParagraphText(page.body) ??
     SITE_DESCRIPTION;
   return shortenText(text);
 }

@@ -8,12 +8,12 @@ const seo = { metaTitle: null, metaDescription: 'Written by the editors.' };
 
 describe('pageDescription', () => {
   it.each([
-    ['the SEO description first', { seo }, { intro: 'Section intro.' }, { summary: 'Module.' }, 'Written by the editors.'],
-    ['else the section intro', {}, { intro: 'Section intro.' }, { summary: 'Module.' }, 'Section intro.'],
-    ['else the module summary', {}, { intro: '  ' }, { summary: 'Module.' }, 'Module.'],
-    ['else the first paragraph', {}, {}, {}, 'The first paragraph.'],
+    ['the SEO description first', { seo, body }, { intro: 'Section intro.' }, { summary: 'Module.' }, 'Written by the editors.'],
+    ['else the first paragraph', { body }, { intro: 'Section intro.' }, { summary: 'Module.' }, 'The first paragraph.'],
+    ['else the section intro', { body: [] }, { intro: 'Section intro.' }, { summary: 'Module.' }, 'Section intro.'],
+    ['else the module summary', { body: [] }, { intro: '  ' }, { summary: 'Module.' }, 'Module.'],
   ])('uses %s', (_, page, section, module, expected) => {
-    expect(pageDescription(moduleEntry(module), sectionEntry(section), pageEntry({ body, ...page }))).toBe(expected);
+    expect(pageDescription(moduleEntry(module), sectionEntry(section), pageEntry(page))).toBe(expected);
   });
 
   it('falls back to the site description for a page with no text at all', () => {

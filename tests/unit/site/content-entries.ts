@@ -40,5 +40,6 @@ export const pageEntry = (overrides: Partial<PageEntry> = {}): PageEntry => ({
   seo: null,
   section: { documentId: 'section-2' },
   body: [],
+  legacyPaths: [],
   ...overrides,
 });

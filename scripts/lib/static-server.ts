@@ -7,13 +7,14 @@ import { parseRequestPath } from './parse-request-path.js';
 import { resolveLiveRelease } from './resolve-live-release.js';
 
 /**
- * What every response carries. The site ships no JavaScript and only external stylesheets
+ * What every response carries. The site ships only its own scripts and external stylesheets
  * (`build.inlineStylesheets: 'never'`), so a strict policy holds; images may come from the CMS or
- * any HTTPS host.
+ * any HTTPS host. `'wasm-unsafe-eval'` lets the search page compile Pagefind's WebAssembly (served
+ * from the site itself); it allows no `eval` of JavaScript.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; " +
     "base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

@@ -22,12 +22,12 @@ async function indexModule(outDir: string, slug: string, urls: readonly string[]
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw searchError(`Pagefind could not start an index for module "${slug}".`, errors);
   try {
-    // The URLs are given, not worked out from file paths: a result links to the page's real URL.
-    const added = await Promise.all(
-      urls.map(async (url) =>
-        index.addHTMLFile({ url, content: await readFile(path.join(outDir, url, 'index.html'), 'utf8') }),
-      ),
+    // The URLs are given, not worked out from file paths: results link to them.
+    const files = await Promise.all(
+      urls.map(async (url) => ({ url, content: await readFile(path.join(outDir, url, 'index.html'), 'utf8') })),
     );
+    // Sent in the pages' order, whichever file was read first, so the same pages make the same index.
+    const added = await Promise.all(files.map((file) => index.addHTMLFile(file)));
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) throw searchError(`Pagefind could not index module "${slug}".`, failed);
     const bundle = await index.getFiles();

@@ -7,10 +7,16 @@ export interface SearchView {
 }
 
 /**
- * Chromium, with the site's own Content-Security-Policy except that inline scripts may run: Astro
- * starts islands with an inline script, which the static server's `script-src 'self'` blocks
- * until the site allows it by hash (another change). Everything else, `'wasm-unsafe-eval'` for
- * Pagefind included, is the server's policy as it is.
+ * Astro's own inline style for islands (`ISLAND_STYLES` in astro/dist/runtime/server/
+ * astro-island-styles.js), by its hash.
+ */
+const ISLAND_STYLE_HASH = "'sha256-vv9IoKo7BSLbWcUHr3tNmfNVmm5L/9Cfn2H6LMk7/ow='";
+
+/**
+ * Chromium, with the site's own Content-Security-Policy except for what Astro's islands put
+ * inline: the script that starts them and their one style rule, which the static server's policy
+ * blocks until the site allows them (another change). Everything else, `'wasm-unsafe-eval'` for
+ * Pagefind included, is the server's policy as it is, and the page's errors are collected.
  */
 export async function openSearchBrowser(): Promise<{ page: Page; browser: Browser; errors: string[] }> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
@@ -20,7 +26,9 @@ export async function openSearchBrowser(): Promise<{ page: Page; browser: Browse
     const headers = response.headers();
     const policy = headers['content-security-policy'];
     if (policy !== undefined) {
-      headers['content-security-policy'] = policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+      headers['content-security-policy'] = policy
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", `style-src 'self' ${ISLAND_STYLE_HASH}`);
     }
     await route.fulfill({ response, headers });
   });

@@ -149,6 +149,19 @@ describe('site search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('without JavaScript, says search needs it and links to the modules, with no search box', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noScript = await context.newPage();
+      await noScript.goto(`${server.url}/search/?q=heliotrope`);
+      await expect(noScript.locator('main').textContent()).resolves.toContain('Search needs JavaScript');
+      expect(await noScript.getByRole('link', { name: 'list of modules' }).getAttribute('href')).toBe('/');
+      expect(await noScript.locator('main input, main button').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never finds a draft', async () => {
     const { results } = await search('quillwort', '0 results for “quillwort”');
     expect(results).toEqual([]);
@@ -187,5 +200,6 @@ describe('site search', () => {
     const changed = await search('kingfisher', '1 result for “kingfisher”');
     expect(changed.results.map(({ href }) => href)).toEqual(['/modules/outreach/one-one/']);
     await search('heliotrope', '1 result for “heliotrope”');
+    expect(errors).toEqual([]);
   });
 });

@@ -49,13 +49,18 @@ export async function searchView(page: Page, status: string): Promise<SearchView
     .getByRole('status')
     .filter({ hasText: exactly(status) })
     .waitFor();
-  const results = await page.locator('.search-result').evaluateAll((items) =>
-    items.map((item) => ({
-      title: item.querySelector('a')?.textContent ?? '',
-      href: item.querySelector('a')?.getAttribute('href') ?? '',
-      trail: item.querySelector('.search-trail')?.textContent?.trim() ?? '',
-      excerpt: item.querySelector('.search-excerpt')?.textContent ?? '',
-    })),
-  );
+  const items = page.locator('.search-result');
+  const results: SearchView['results'] = [];
+  for (let at = 0; at < (await items.count()); at += 1) {
+    const item = items.nth(at);
+    const link = item.locator('a.search-title');
+    const trail = item.locator('.search-trail');
+    results.push({
+      title: (await link.textContent()) ?? '',
+      href: (await link.getAttribute('href')) ?? '',
+      trail: (await trail.count()) > 0 ? ((await trail.textContent()) ?? '').trim() : '',
+      excerpt: (await item.locator('.search-excerpt').textContent()) ?? '',
+    });
+  }
   return { status: (await page.getByRole('status').textContent()) ?? '', results };
 }

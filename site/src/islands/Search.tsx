@@ -56,14 +56,21 @@ export default function Search({ bundles, modulesHref }: Props) {
 
   return (
     <div className="search">
-      <form role="search" onSubmit={(event) => event.preventDefault()}>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+        }}
+      >
         <label htmlFor="search-term">Search all modules</label>
         <input
           id="search-term"
           type="search"
           value={term}
           autoComplete="off"
-          onChange={(e) => search(e.target.value)}
+          onChange={(event) => {
+            search(event.target.value);
+          }}
         />
       </form>
       <div className="search-filters">
@@ -104,7 +111,12 @@ export default function Search({ bundles, modulesHref }: Props) {
         </ol>
       )}
       {outcome && outcome.total > outcome.hits.length && (
-        <button type="button" onClick={() => setLimit((current) => current + PAGE_SIZE)}>
+        <button
+          type="button"
+          onClick={() => {
+            setLimit((current) => current + PAGE_SIZE);
+          }}
+        >
           Show more results
         </button>
       )}

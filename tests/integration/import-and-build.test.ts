@@ -210,7 +210,7 @@ describe('the rest of the built site', () => {
     // Per collection: one request for the stamps, one for the (changed) entries; and for sections
     // and pages, one for their parents' stamps (to notice relations edited from the parent's side).
     expect(build.report.graphqlRequests).toBe(8);
-    expect(build.report.pagesRendered).toBe(4);
+    expect(build.report.pagesRendered).toBe(5);
   });
 
   it('refetches only what changed since the last build', async () => {

@@ -2,6 +2,7 @@
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { buildReport } from './integrations/build-report.ts';
+import { searchIndex } from './integrations/search-index.ts';
 import { dataStoreFromDisk } from './integrations/data-store-from-disk.ts';
 import { skipUnusedClientBuild } from './integrations/skip-unused-client-build.ts';
 
@@ -14,8 +15,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // lm:build-report takes the render job the build worker asked for (scripts/lib/build-worker.ts)
   // and hands back the build's report; a plain `astro build` asks for nothing and renders everything.
-  integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk(), buildReport()],
-  // Content comes from Strapi at build time; nothing on these pages needs client JavaScript.
+  // lm:search-index indexes the rendered modules when the build is done, before lm:build-report
+  // reports the build (hooks run in this order).
+  integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk(), searchIndex(), buildReport()],
+  // Content comes from Strapi at build time; only the search page (one island) needs client JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
 });

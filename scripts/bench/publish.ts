@@ -38,6 +38,10 @@ interface Row {
   warmGraphqlRequests: number;
   /** Median of the rebuild service's builds for the publishes (warm worker, incremental). */
   rebuildP50: number;
+  /** Indexing for search in the cold build (every module). */
+  indexMs: number;
+  /** Median indexing time of the rebuild service's builds (only the changed module). */
+  rebuildIndexP50: number;
 }
 
 const pageSchema = z.object({
@@ -122,7 +126,7 @@ async function measureLivePublishes(
   strapi: ThrowawayStrapi,
   pages: PublishedPage[],
   setup: ServiceSetup,
-): Promise<{ latencies: number[]; rebuilds: number[] }> {
+): Promise<{ latencies: number[]; rebuilds: ServiceBuilds }> {
   const rebuilder = await startRebuildService(setup);
   const site = await startSiteServer({ releasesDir: setup.releasesDir, host: '127.0.0.1', port: setup.sitePort });
   try {
@@ -130,7 +134,7 @@ async function measureLivePublishes(
     const targets = spreadPublishTargets(pages, site.url);
     console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
     const latencies = await measurePublishLatency(strapi.write, targets);
-    const rebuilds = await serviceBuildDurations(rebuilder.apiUrl, targets.length);
+    const rebuilds = await serviceBuilds(rebuilder.apiUrl, targets.length);
     return { latencies, rebuilds };
   } finally {
     await rebuilder.stop();
@@ -171,7 +175,9 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       graphqlRequests: build.report.graphqlRequests,
       warmBuildMs: warm.durationMs,
       warmGraphqlRequests: warm.report.graphqlRequests,
-      rebuildP50: percentile(rebuilds, 50),
+      rebuildP50: percentile(rebuilds.durations, 50),
+      indexMs: build.report.phases.indexMs,
+      rebuildIndexP50: percentile(rebuilds.indexMs, 50),
     };
   } finally {
     await strapi.stop();
@@ -180,16 +186,25 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
   }
 }
 
-/** How long the service's last `count` successful builds took (build, verify and swap). */
-async function serviceBuildDurations(apiUrl: string, count: number): Promise<number[]> {
+/** The service's builds: how long each took (build, verify and swap) and its search indexing. */
+interface ServiceBuilds {
+  durations: number[];
+  indexMs: number[];
+}
+
+/** The service's last `count` successful builds, from its /status history. */
+async function serviceBuilds(apiUrl: string, count: number): Promise<ServiceBuilds> {
   const schema = z.object({
-    history: z.array(z.object({ result: z.string(), durationMs: z.number().nullable() })),
+    history: z.array(
+      z.object({ result: z.string(), durationMs: z.number().nullable(), indexMs: z.number().optional() }),
+    ),
   });
   const { history } = schema.parse(await (await fetch(`${apiUrl}/status`)).json());
-  return history
-    .filter((entry) => entry.result === 'success')
-    .slice(0, count)
-    .flatMap((entry) => (entry.durationMs === null ? [] : [entry.durationMs]));
+  const builds = history.filter((entry) => entry.result === 'success').slice(0, count);
+  return {
+    durations: builds.flatMap((entry) => (entry.durationMs === null ? [] : [entry.durationMs])),
+    indexMs: builds.flatMap((entry) => (entry.indexMs === undefined ? [] : [entry.indexMs])),
+  };
 }
 
 async function waitForLive(apiUrl: string): Promise<void> {
@@ -230,17 +245,20 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log(
-    '| dataset | pages | publishes | p50 | p95 | max | rebuild p50 | cold build | GraphQL requests (cold) | warm build | GraphQL requests (warm) |',
+    '| dataset | pages | publishes | p50 | p95 | max | rebuild p50 | rebuild index p50 | cold build | cold index | GraphQL requests (cold) | warm build | GraphQL requests (warm) |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     console.log(
-      `| ${row.dataset} | ${String(row.pages)} | ${String(row.publishes)} | ${seconds(row.p50)} | ${seconds(row.p95)} | ${seconds(row.max)} | ${seconds(row.rebuildP50)} | ${seconds(row.buildMs)} | ${String(row.graphqlRequests)} | ${seconds(row.warmBuildMs)} | ${String(row.warmGraphqlRequests)} |`,
+      `| ${row.dataset} | ${String(row.pages)} | ${String(row.publishes)} | ${seconds(row.p50)} | ${seconds(row.p95)} | ${seconds(row.max)} | ${seconds(row.rebuildP50)} | ${seconds(row.rebuildIndexP50)} | ${seconds(row.buildMs)} | ${seconds(row.indexMs)} | ${String(row.graphqlRequests)} | ${seconds(row.warmBuildMs)} | ${String(row.warmGraphqlRequests)} |`,
     );
   }
   console.log('');
   console.log(
     'rebuild: the rebuild service building, verifying and swapping in a release after a publish (warm worker; renders only the changed module).',
+  );
+  console.log(
+    'index: writing the search index of the modules a build rendered (all in a cold build, the changed one in a rebuild).',
   );
   console.log(
     'cold build / warm build: `astro build` in a new process rendering every page, with an empty content cache / with nothing changed (stamps only).',

@@ -8,6 +8,8 @@ const SOURCES = [
   'site/src',
   'site/public',
   'site/astro.config.mjs',
+  // The site's integrations: the search index (site/integrations/search-index.ts) is in the release too.
+  'site/integrations',
   'site/package.json',
   // Fixes applied to Astro itself at install.
   'site/patches',

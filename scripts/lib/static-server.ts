@@ -12,11 +12,12 @@ import { resolveLiveRelease } from './resolve-live-release.js';
  * What every response carries. The site's JavaScript and stylesheets are external files
  * (`build.inlineStylesheets: 'never'`) except the few inline ones Astro writes for islands, which
  * are allowed by hash (see island-csp-hashes.ts), so a strict policy holds; images may come from
- * the CMS or any HTTPS host.
+ * the CMS or any HTTPS host. `'wasm-unsafe-eval'` lets the search page compile Pagefind's
+ * WebAssembly (served from the site itself); it allows no `eval` of JavaScript.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
-    `default-src 'self'; img-src 'self' https: data:; style-src 'self' ${ISLAND_STYLE_HASHES.join(' ')}; script-src 'self' ${ISLAND_SCRIPT_HASHES.join(' ')}; object-src 'none'; ` +
+    `default-src 'self'; img-src 'self' https: data:; style-src 'self' ${ISLAND_STYLE_HASHES.join(' ')}; script-src 'self' 'wasm-unsafe-eval' ${ISLAND_SCRIPT_HASHES.join(' ')}; object-src 'none'; ` +
     "base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

@@ -17,8 +17,9 @@ export function astroBuildRunner(builder: WarmSiteBuilder, logger: Logger): Buil
         : '';
     logger.info(
       `astro build: ${report.pagesRendered} pages rendered${reused} in ${(durationMs / 1000).toFixed(1)} s ` +
-        `(content ${phases.contentMs} ms, render ${phases.renderMs} ms), ${report.graphqlRequests} GraphQL requests.`,
+        `(content ${phases.contentMs} ms, render ${phases.renderMs} ms, search index ${phases.indexMs} ms), ` +
+        `${report.graphqlRequests} GraphQL requests.`,
     );
-    return { warnings: report.warnings };
+    return { warnings: report.warnings, indexMs: phases.indexMs };
   };
 }

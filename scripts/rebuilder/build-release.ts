@@ -62,13 +62,20 @@ export async function buildRelease(context: ReleaseBuildContext, batch: Batch): 
     context.onBegin({ id, trigger: batch.trigger, startedAt, controller });
     const requests = batch.requests > 1 ? `, ${batch.requests} requests` : '';
     logger.info(`Building release ${id} (${batch.trigger}${requests})…`);
-    const { meta, warnings } = await produceRelease(context, { id, dir: release.dir, started, batch, controller });
+    const { meta, warnings, indexMs } = await produceRelease(context, {
+      id,
+      dir: release.dir,
+      started,
+      batch,
+      controller,
+    });
     const pruned = await context.goLive(meta);
     for (const warning of warnings) logger.info(`Warning: ${warning}`);
     const prunedNote = pruned.length > 0 ? `; removed ${pruned.length} old release(s)` : '';
     logger.info(`Live: release ${id}, ${meta.pageCount} pages, built in ${seconds(meta.durationMs)}${prunedNote}.`);
     const entry: HistoryEntry = { id, ...base, durationMs: meta.durationMs, result: 'success' };
     if (warnings.length > 0) entry.warnings = warnings;
+    if (indexMs !== undefined) entry.indexMs = indexMs;
     return { entry, built: { id, fingerprint: meta.fingerprint } };
   } catch (error) {
     const reason: unknown = controller.signal.reason;
@@ -100,7 +107,7 @@ interface ReleaseInProgress {
 async function produceRelease(
   context: ReleaseBuildContext,
   release: ReleaseInProgress,
-): Promise<{ meta: ReleaseMeta; warnings: string[] }> {
+): Promise<{ meta: ReleaseMeta; warnings: string[]; indexMs: number | undefined }> {
   const { store, content, scheduler } = context;
   const { signal } = release.controller;
   // Asked for as the build starts, before its loaders read: if content changes during the build,
@@ -125,5 +132,5 @@ async function produceRelease(
     trigger: release.batch.trigger,
     durationMs: scheduler.now() - release.started,
   };
-  return { meta, warnings: [...contents.unreachable, ...outcome.warnings] };
+  return { meta, warnings: [...contents.unreachable, ...outcome.warnings], indexMs: outcome.indexMs };
 }

@@ -15,6 +15,8 @@ export interface BuildContext {
 export interface BuildOutcome {
   /** Content the site left out (an unsafe link, say): the build went live, but editors must fix it. */
   warnings: string[];
+  /** How long the build spent indexing for search (the real build reports it; fakes need not). */
+  indexMs?: number;
 }
 
 /**

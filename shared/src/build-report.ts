@@ -14,6 +14,8 @@ export const buildReportSchema = z.object({
   modulesRendered: z.array(z.string()),
   /** Modules (by slug) whose folders were copied from the live release. */
   modulesReused: z.array(z.string()),
+  /** Pages added to the rendered modules' search indexes (see site/integrations/search-index.ts). */
+  pagesIndexed: z.number().int().nonnegative(),
   /** GraphQL requests the content loaders sent: they should grow with N/100, not with N. */
   graphqlRequests: z.number().int().nonnegative(),
   /** How long each phase took, in milliseconds. */
@@ -24,6 +26,8 @@ export const buildReportSchema = z.object({
     renderMs: z.number().nonnegative(),
     /** Copying the reused modules' folders from the live release. */
     copyMs: z.number().nonnegative(),
+    /** Writing the search index of each rendered module (reused modules carry theirs along). */
+    indexMs: z.number().nonnegative(),
   }),
   /** Content the site left out (an unsafe link, say), for editors to fix (see setBuildWarnings). */
   warnings: z.array(z.string()),
@@ -50,6 +54,16 @@ export interface SiteBuildState {
   graphqlRequests: number;
   /** The render plan, once the site has computed it. */
   decision: Promise<RenderDecision> | null;
+  /** What indexing the rendered modules for search did, once it is done (see SearchIndexing). */
+  searchIndex: SearchIndexing | null;
+}
+
+/** What the search integration (site/integrations/search-index.ts) did in a build. */
+export interface SearchIndexing {
+  /** Pages added to the modules' indexes. */
+  pagesIndexed: number;
+  /** How long indexing and writing the indexes took. */
+  indexMs: number;
 }
 
 /** What a build worker asks of the next build in its process (see requestSiteBuild). */
@@ -84,7 +98,7 @@ export function takeSiteBuildRequest(): SiteBuildRequest | undefined {
 
 /** Starts the state of a new build (forgetting any earlier, failed one's). */
 export function startSiteBuild(job: RenderJob | null): SiteBuildState {
-  globalThis.learningModulesSiteBuild = { job, graphqlRequests: 0, decision: null };
+  globalThis.learningModulesSiteBuild = { job, graphqlRequests: 0, decision: null, searchIndex: null };
   return globalThis.learningModulesSiteBuild;
 }
 

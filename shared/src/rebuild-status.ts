@@ -14,6 +14,8 @@ export const historyEntrySchema = z.object({
   /** Null when the service stopped during the build and never learned how long it took. */
   durationMs: z.number().nonnegative().nullable(),
   result: z.enum(['success', 'failed']),
+  /** How long the build spent indexing the modules it rendered for search, on success. */
+  indexMs: z.number().nonnegative().optional(),
   /** What went wrong and why, on failure. */
   error: z.string().optional(),
   /**

@@ -31,7 +31,8 @@ function manifestOf(job: RenderJob, { digests, reused }: RenderDecision): Render
  * render plan, site/src/lib/render-plan.ts, reads it from the build's state), and when the pages
  * are rendered writes the render manifest into the release, for the next build to compare with,
  * and hands back what the build did as a value: pages rendered, modules rendered and left to copy,
- * GraphQL requests, phase timings and warnings.
+ * GraphQL requests, pages indexed for search (by lm:search-index, which runs just before), phase
+ * timings and warnings.
  */
 export function buildReport(): AstroIntegration {
   let started = 0;
@@ -60,16 +61,20 @@ export function buildReport(): AstroIntegration {
         const manifest = manifestOf(job, decision);
         await writeFile(path.join(fileURLToPath(dir), RENDER_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
         const reused = new Set(decision.reused);
+        const indexMs = build?.searchIndex?.indexMs ?? 0;
         onReport({
           pagesRendered: pages.length,
           pagesCopied: 0,
           modulesRendered: Object.keys(decision.digests).filter((slug) => !reused.has(slug)),
           modulesReused: decision.reused,
+          pagesIndexed: build?.searchIndex?.pagesIndexed ?? 0,
           graphqlRequests: build?.graphqlRequests ?? 0,
           phases: {
             contentMs: Math.round(rendering - started),
-            renderMs: Math.round(performance.now() - rendering),
+            // Indexing (lm:search-index) ran in this hook's place, before it: not rendering.
+            renderMs: Math.round(performance.now() - rendering - indexMs),
             copyMs: 0,
+            indexMs,
           },
           warnings: takeBuildWarnings(),
         });

@@ -213,8 +213,8 @@ describe('the rest of the built site', () => {
     // Per collection: one request for the stamps, one for the (changed) entries; and for sections
     // and pages, one for their parents' stamps (to notice relations edited from the parent's side).
     expect(build.report.graphqlRequests).toBe(8);
-    // Home, 404, the module home, its print page and its one page.
-    expect(build.report.pagesRendered).toBe(5);
+    // Home, search, 404, the module home, its print page and its one page.
+    expect(build.report.pagesRendered).toBe(6);
   });
 
   it('refetches only what changed since the last build', async () => {

@@ -100,7 +100,7 @@ function generatedPage(index: number): GeneratedContent['pages'][number] {
 
 beforeAll(async () => {
   strapi = await startThrowawayStrapi();
-  // 3 modules × 2 sections × 2 pages: 12 pages, 3 module homes, 3 print pages, the home page and 404.
+  // 3 modules × 2 sections × 2 pages: 12 pages, 3 module homes, 3 print pages, the home, search and 404 pages.
   content = await generateContent({ env: strapi.write, modules: 3, sectionsPerModule: 2, pagesPerSection: 2 });
   builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read });
 });
@@ -116,7 +116,7 @@ describe('incremental builds', () => {
 
   it('render everything when there is no live release, and record what each module was rendered from', async () => {
     const { dir, result } = await buildInto(null);
-    expect(result.pagesRendered).toBe(20);
+    expect(result.pagesRendered).toBe(21);
     expect(result.pagesCopied).toBe(0);
     expect(result.modulesReused).toEqual([]);
     expect([...result.modulesRendered].sort()).toEqual(content.moduleSlugs);
@@ -131,8 +131,8 @@ describe('incremental builds', () => {
     const { dir, result } = await buildInto(live);
     expect([...result.modulesReused].sort()).toEqual(content.moduleSlugs);
     expect(result.pagesCopied).toBe(18);
-    // Only the home and 404 pages were rendered.
-    expect(result.pagesRendered).toBe(2);
+    // Only the home, search and 404 pages were rendered.
+    expect(result.pagesRendered).toBe(3);
     expect(result.modulesRendered).toEqual([]);
     await expectSameSite(dir, live);
     live = dir;
@@ -145,7 +145,7 @@ describe('incremental builds', () => {
     expect(result.modulesRendered).toEqual([changed.moduleSlug]);
     expect(result.modulesReused).toHaveLength(2);
     expect(result.pagesCopied).toBe(12);
-    expect(result.pagesRendered).toBe(2 + 6);
+    expect(result.pagesRendered).toBe(3 + 6);
     const page = await readBuiltPage(dir, pageUrl(changed.moduleSlug, changed.slug));
     expect(page.text(page.one('h1'))).toContain('Renamed in the CMS');
     // The neighbours' pager and the module home show the new title too.

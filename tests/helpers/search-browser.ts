@@ -7,31 +7,13 @@ export interface SearchView {
 }
 
 /**
- * Astro's own inline style for islands (`ISLAND_STYLES` in astro/dist/runtime/server/
- * astro-island-styles.js), by its hash.
- */
-const ISLAND_STYLE_HASH = "'sha256-vv9IoKo7BSLbWcUHr3tNmfNVmm5L/9Cfn2H6LMk7/ow='";
-
-/**
- * Chromium, with the site's own Content-Security-Policy except for what Astro's islands put
- * inline: the script that starts them and their one style rule, which the static server's policy
- * blocks until the site allows them (another change). Everything else, `'wasm-unsafe-eval'` for
- * Pagefind included, is the server's policy as it is, and the page's errors are collected.
+ * Chromium with the site exactly as served: the static server's Content-Security-Policy (Astro's
+ * inline island code allowed by hash, `'wasm-unsafe-eval'` for Pagefind), and the page's errors
+ * collected, a blocked script or style among them.
  */
 export async function openSearchBrowser(): Promise<{ page: Page; browser: Browser; errors: string[] }> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   const context = await browser.newContext();
-  await context.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = response.headers();
-    const policy = headers['content-security-policy'];
-    if (policy !== undefined) {
-      headers['content-security-policy'] = policy
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", `style-src 'self' ${ISLAND_STYLE_HASH}`);
-    }
-    await route.fulfill({ response, headers });
-  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

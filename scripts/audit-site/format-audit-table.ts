@@ -36,5 +36,10 @@ export function formatAuditTable(pages: PageSummary[]): string {
     '',
     `Goal: ${String(SCORE_GOAL)} in each category on every page; ${goals.join('; ') || 'no byte budget'}. ✗ marks a missed goal.`,
     'Medians of the runs; Lighthouse default (mobile) settings with simulated throttling.',
+    ...pages.flatMap((page) =>
+      page.failing.length === 0
+        ? []
+        : ['', `${page.name}, audits that did not pass:`, ...page.failing.map((line) => `- ${line}`)],
+    ),
   ].join('\n');
 }

@@ -17,9 +17,15 @@ export interface RunMeasure {
   transferBytes: number;
   /** Of which JavaScript. */
   scriptBytes: number;
+  /** Weighted audits that did not pass, as `category: audit id (title)`: why a score is under 100. */
+  failing: string[];
 }
 
-const score = z.object({ score: z.number().nullable() });
+const score = z.object({
+  score: z.number().nullable(),
+  auditRefs: z.array(z.object({ id: z.string(), weight: z.number() })),
+});
+const auditSchema = z.object({ title: z.string(), score: z.number().nullable() });
 const lhrSchema = z.object({
   runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
   categories: z.object({
@@ -28,13 +34,15 @@ const lhrSchema = z.object({
     'best-practices': score,
     seo: score,
   }),
-  audits: z.object({
-    'resource-summary': z.object({
-      details: z.object({
-        items: z.array(z.object({ resourceType: z.string(), transferSize: z.number() })),
+  audits: z.record(z.string(), auditSchema).and(
+    z.object({
+      'resource-summary': z.object({
+        details: z.object({
+          items: z.array(z.object({ resourceType: z.string(), transferSize: z.number() })),
+        }),
       }),
     }),
-  }),
+  ),
 });
 
 /**
@@ -60,5 +68,14 @@ export function readLighthouseResult(lhr: unknown): RunMeasure {
     },
     transferBytes: bytesOf('total'),
     scriptBytes: bytesOf('script'),
+    failing: CATEGORIES.flatMap((category) =>
+      result.categories[category].auditRefs.flatMap((ref) => {
+        const audit = result.audits[ref.id];
+        // Weightless audits (informative, not applicable) do not move the score.
+        return ref.weight > 0 && audit?.score !== null && audit !== undefined && audit.score < 1
+          ? [`${category}: ${ref.id} (${audit.title})`]
+          : [];
+      }),
+    ),
   };
 }

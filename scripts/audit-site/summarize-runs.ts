@@ -8,6 +8,8 @@ export interface PageSummary {
   scores: Record<Category, number | null>;
   transferBytes: number;
   scriptBytes: number;
+  /** Audits that failed in any run, each with in how many runs, e.g. `seo: meta-description (…) in 3/3`. */
+  failing: string[];
   /** Most bytes the page may transfer, when it has a budget. */
   byteBudget: number | null;
 }
@@ -41,5 +43,13 @@ export function summarizeRuns(
     },
     transferBytes: median(runs.map((run) => run.transferBytes)) ?? 0,
     scriptBytes: median(runs.map((run) => run.scriptBytes)) ?? 0,
+    failing: countFailing(runs),
   };
+}
+
+/** Each failing audit once, with the number of runs it failed in. */
+function countFailing(runs: RunMeasure[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of runs.flatMap((run) => run.failing)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, count]) => `${line} in ${String(count)}/${String(runs.length)} runs`);
 }

@@ -22,6 +22,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          // Compiles the CMS, then starts one demo site (Strapi, rebuild service, static server) for all files.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Real Chromium against a real site; a test that publishes waits for a real rebuild.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

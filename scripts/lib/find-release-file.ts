@@ -20,8 +20,10 @@ async function kindOf(root: string, names: readonly string[]): Promise<EntryKind
 
 /**
  * Finds the regular file a request names inside a release folder (`root`, already resolved), in
- * the order the site has always been served: the name itself, then `name.html`, then
- * `name/index.html`. Every folder on the way and the file itself are checked with lstat, so a
+ * this order: the name itself, then `name/index.html`, then `name.html`. A folder's index comes
+ * before `name.html` because the site's pages are folders (`/modules/a/b/`), while a `b.html`
+ * beside one is the static redirect page of an old address (see site/src/pages/[...legacy].ts),
+ * which must never stand in for the page it points to. Every folder on the way and the file itself are checked with lstat, so a
  * symlink planted anywhere inside the release is never followed: such a path is not found.
  * Returns the file's names from `root` down, or null.
  */
@@ -33,9 +35,8 @@ export async function findReleaseFile(root: string, segments: readonly string[])
   if (last === undefined) return (await kindOf(root, ['index.html'])) === 'file' ? ['index.html'] : null;
   const kind = await kindOf(root, segments);
   if (kind === 'file') return [...segments];
-  const withExtension = [...segments.slice(0, -1), `${last}.html`];
-  if ((await kindOf(root, withExtension)) === 'file') return withExtension;
   const index = [...segments, 'index.html'];
   if (kind === 'folder' && (await kindOf(root, index)) === 'file') return index;
-  return null;
+  const withExtension = [...segments.slice(0, -1), `${last}.html`];
+  return (await kindOf(root, withExtension)) === 'file' ? withExtension : null;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -14,6 +15,10 @@ import { readBuiltPage, type BuiltPage } from '../helpers/built-page.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { pollUntil } from '../helpers/poll.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { ISLAND_SCRIPT_HASHES } from '../../scripts/lib/island-csp-hashes.js';
+
+/** A script's Content-Security-Policy hash source, as the policy lists it. */
+const cspHash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const fixture = path.resolve('tests/fixtures/jekyll/partnerships-two-zero.md');
 const quiet = (): void => undefined;
@@ -162,15 +167,30 @@ describe('the built page /modules/partnerships/two-zero/', () => {
     expect(questions.every((question) => question.endsWith('?'))).toBe(true);
   });
 
-  it('keeps bold text and lists as elements, and ships no JavaScript', async () => {
+  it('keeps bold text and lists as elements, and runs no script the policy does not name', async () => {
     expect(page.text(page.one('.rich-text p strong'))).toBe('community partnership');
     expect(page.all('.rich-text ul li')).toHaveLength(3);
-    // The one script is structured data (JSON-LD), which browsers never run.
-    expect(page.all('script').map((script) => script.properties.type)).toEqual(['application/ld+json']);
+    // Structured data (JSON-LD), which browsers never run, and Astro's island code for the
+    // progress islands, each allowed by its hash in the static server's Content-Security-Policy.
+    const scripts = page.all('script');
+    const types = scripts.map((script) => script.properties.type);
+    expect(types.filter((type) => type !== undefined)).toEqual(['application/ld+json']);
+    const inline = scripts.filter((script) => script.properties.type === undefined);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const script of inline) {
+      expect(script.properties.src).toBeUndefined();
+      const raw = script.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+      expect(ISLAND_SCRIPT_HASHES).toContain(cspHash(raw));
+    }
     expect(page.html).not.toMatch(/ style="/);
-    // Not even React's client code, which Astro would build for nothing (no page has an island).
+    // The site home holds no island, so it loads no JavaScript at all.
+    const home = await readBuiltPage(outDir, '');
+    expect(home.all('script')).toEqual([]);
+    // What JavaScript there is lives under /_astro/ (hashed names, cached for good) and in the
+    // modules' search bundles.
     const files = await readdir(outDir, { recursive: true });
-    expect(files.filter((file) => /\.m?js$/.test(file))).toEqual([]);
+    const stray = files.filter((file) => /\.m?js$/.test(file) && !file.startsWith('_astro/') && !/^modules\/[^/]+\/_search\//.test(file));
+    expect(stray).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ export function redirectPage(to: string, site: URL | undefined): string {
   const target = escapeHtml(to);
   const canonical = escapeHtml(site ? new URL(to, site).href : to);
   return [
-    '<!doctype html>',
+    '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',

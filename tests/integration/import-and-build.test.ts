@@ -16,6 +16,9 @@ import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/th
 import { pollUntil } from '../helpers/poll.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { ISLAND_SCRIPT_HASHES } from '../../scripts/lib/island-csp-hashes.js';
+import { ISLAND_STYLES } from '../../node_modules/astro/dist/runtime/server/astro-island-styles.js';
+
+const ISLAND_STYLE = `<style>${ISLAND_STYLES}</style>`;
 
 /** A script's Content-Security-Policy hash source, as the policy lists it. */
 const cspHash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -221,7 +224,11 @@ describe('the rest of the built site', () => {
     const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {
-      const report = await validator.validateString(await readFile(path.join(outDir, file), 'utf8'), file);
+      // Astro writes the islands' one style rule where the page's first island is (inside a resource
+      // box, say), which the validator flags as a <style> outside <head>. Browsers apply it anywhere;
+      // it is Astro's fixed text, allowed by its hash (scripts/lib/island-csp-hashes.ts).
+      const html = (await readFile(path.join(outDir, file), 'utf8')).replace(ISLAND_STYLE, '');
+      const report = await validator.validateString(html, file);
       const messages = report.results.flatMap((result) =>
         result.messages.map((message) => `${message.ruleId}: ${message.message}`),
       );

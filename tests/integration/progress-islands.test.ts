@@ -131,7 +131,7 @@ describe('progress in a browser with JavaScript', () => {
     await chooser.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nothing was imported');
     await chooser.setInputFiles(exported);
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('Progress imported: 1 pages and 0 checklist items.');
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Progress imported: 1 page and 0 checklist items.');
     expect(await page.locator('.module-progress').innerText()).toBe('1 of 4 pages done');
     await page.reload();
     await expect.poll(() => page.locator('.module-progress').innerText()).toBe('1 of 4 pages done');

@@ -3,6 +3,9 @@ import { useState, type ChangeEvent } from 'react';
 import { parseProgressFile, progressFileName, progressFileText } from '../lib/progress/progress-file';
 import { useHydrated, useProgress } from './use-progress';
 
+/** "1 page", "2 pages". */
+const count = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 function download(text: string, name: string): void {
@@ -36,7 +39,7 @@ export function ProgressTransfer() {
     }
     dispatch({ type: 'merge', from: parsed.state });
     const { pages, checks } = parsed.state;
-    setMessage({ kind: 'ok', text: `Progress imported: ${pages.length} pages and ${checks.length} checklist items.` });
+    setMessage({ kind: 'ok', text: `Progress imported: ${count(pages.length, 'page')} and ${count(checks.length, 'checklist item')}.` });
   };
 
   return (

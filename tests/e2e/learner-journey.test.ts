@@ -93,7 +93,7 @@ describe('a learner', () => {
       expect(await done.innerText()).toContain('(completed)');
 
       await page.goto(at(moduleUrl('partnerships')));
-      await expect.poll(() => page.locator('a.start-link').innerText()).toBe('Continue');
+      await expect.poll(() => page.locator('a.start-link').innerText()).toBe('Continue where you left off');
       expect(await page.locator('a.start-link').getAttribute('href')).toBe(pageUrl('partnerships', 'two-one'));
       expect(collectedErrors(page)).toEqual([]);
     } finally {

@@ -100,7 +100,7 @@ describe('progress in a browser with JavaScript', () => {
     await page.goto(moduleUrl());
     await expect.poll(() => page.locator('.module-progress').innerText()).toBe('1 of 4 pages done');
     const start = page.locator('a.start-link');
-    expect(await start.innerText()).toBe('Continue');
+    expect(await start.innerText()).toBe('Continue where you left off');
     expect(await start.getAttribute('href')).toBe(`/modules/${ids.moduleSlug}/${ids.pages[1]?.slug ?? ''}/`);
     await page.screenshot({ path: path.join(shots, 'module-home.png'), fullPage: true });
     expect(problems).toEqual([]);
@@ -125,7 +125,7 @@ describe('progress in a browser with JavaScript', () => {
     await page.evaluate('localStorage.clear()');
     await page.reload();
     await expect.poll(() => page.locator('.module-progress').innerText()).toBe('0 of 4 pages done');
-    expect(await page.locator('a.start-link').innerText()).toBe('Start');
+    expect(await page.locator('a.start-link').innerText()).toBe('Start the module');
 
     const chooser = page.getByLabel('Import progress');
     await chooser.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
@@ -168,7 +168,7 @@ describe('progress in a browser without JavaScript', () => {
     await page.goto(moduleUrl());
     expect(await page.locator('main').getByRole('button').count()).toBe(0);
     expect(await page.locator('main input, progress').count()).toBe(0);
-    expect(await page.locator('a.start-link').innerText()).toBe('Start');
+    expect(await page.locator('a.start-link').innerText()).toBe('Start the module');
     await context.close();
   });
 });

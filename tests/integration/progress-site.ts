@@ -43,7 +43,7 @@ export async function ensureSidebarContract(outDir: string, ids: DemoIds): Promi
     .join('');
   const sidebar = `<nav data-module-id="${ids.moduleId}" aria-label="Module pages"><div class="sidebar-progress"></div><ul>${links}</ul></nav>`;
   const first = ids.pages[0];
-  const start = `<p><a class="start-link" data-first-page-id="${first?.id ?? ''}" href="/modules/${ids.moduleSlug}/${first?.slug ?? ''}/">Start</a></p>`;
+  const start = `<p><a class="start-link" data-first-page-id="${first?.id ?? ''}" href="/modules/${ids.moduleSlug}/${first?.slug ?? ''}/">Start the module</a></p>`;
   const files = [
     { file: path.join(outDir, 'modules', ids.moduleSlug, 'index.html'), has: 'start-link', insert: start },
     ...ids.pages.map((page) => ({

@@ -114,7 +114,7 @@ describe('the module home', () => {
       '3.1 The First Meeting',
     ]);
     const start = home.one('a.start-link');
-    expect(home.text(start)).toBe('Start');
+    expect(home.text(start)).toBe('Start the module');
     expect(start.properties.href).toBe('/modules/partnerships/two-zero/');
     expect(start.properties.dataFirstPageId).toBe(pageIds.get('two-zero'));
     expect(attr(home, 'a.print-link', 'href')).toBe('/modules/partnerships/print/');

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/configure-admin-views';
 import { disablePublicRegistration } from './bootstrap/disable-public-registration';
-import { ensureLocalAdmin } from './bootstrap/ensure-local-admin';
+import { ensureLocalUsers } from './bootstrap/ensure-local-users';
 import { lockDownPublicRole } from './bootstrap/lock-down-public-role';
 import { DRAFT_READER_TOKEN_NAMES, provisionApiTokens } from './bootstrap/provision-api-tokens';
+import { provisionEditorialRoles } from './bootstrap/provision-editorial-roles';
 import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
 import { disableAccountMutations } from './graphql/disable-account-mutations';
 import { draftsForPreviewOnly } from './middlewares/drafts-for-preview-only';
@@ -26,7 +27,8 @@ export default {
     await lockDownPublicRole(strapi);
     await disablePublicRegistration(strapi);
     await provisionApiTokens(strapi);
-    await ensureLocalAdmin(strapi);
+    await provisionEditorialRoles(strapi);
+    await ensureLocalUsers(strapi);
     await registerRebuildWebhook(strapi);
     await configureAdminViews(strapi);
   },

@@ -180,6 +180,18 @@ describe('site search', () => {
     ]);
   });
 
+  it('narrows the results to the sections checked, each named with its module', async () => {
+    await page.getByRole('group', { name: 'Module' }).getByLabel('Library Outreach').uncheck();
+    await search('partnership', '6 results for “partnership”');
+    const sections = page.getByRole('group', { name: 'Section' });
+    await sections.getByLabel('Library Outreach › 1. Going out').check();
+    const narrowed = await searchView(page, '2 results for “partnership” in the selected filters');
+    expect(narrowed.results.map(({ href }) => href).sort()).toEqual([
+      '/modules/outreach/one-one/',
+      '/modules/outreach/one-zero/',
+    ]);
+  });
+
   it('still finds a module that a rebuild copied from the live release, and re-indexes the changed one', async () => {
     await updateDocument(strapi.write, 'pages', outreachPage, { body: body('A kingfisher book bike.') }, 'published');
     const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read });

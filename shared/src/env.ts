@@ -49,6 +49,12 @@ export const previewServerEnvSchema = previewEnvSchema.extend({
     .string({ required_error: 'PREVIEW_SECRET is missing. Run `npm start` once to add it to .env, or copy .env.example.' })
     .min(MIN_SECRET_LENGTH, `PREVIEW_SECRET is too short (at least ${String(MIN_SECRET_LENGTH)} characters; ${MAKE_SECRET_HINT}).`)
     .refine((value) => !value.startsWith(PLACEHOLDER_PREFIX), 'PREVIEW_SECRET is still the placeholder from .env.example.'),
+  /** Where editors' browsers reach the preview server (the admin frames it); https marks its cookie Secure. */
+  PREVIEW_URL: z
+    .string()
+    .url('PREVIEW_URL must be a URL such as http://localhost:4323.')
+    .default('http://localhost:4323')
+    .transform((value) => value.replace(/\/+$/, '')),
   /** Where the preview server listens (default 127.0.0.1:4323). */
   PREVIEW_HOST: z.string().min(1).default('127.0.0.1'),
   PREVIEW_PORT: port('PREVIEW_PORT', 4323),

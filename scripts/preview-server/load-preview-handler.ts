@@ -14,7 +14,9 @@ export async function loadPreviewHandler(entry: string = previewEntry): Promise<
   try {
     loaded = await import(pathToFileURL(entry).href);
   } catch (error) {
-    throw new Error(`[preview] Cannot load the built preview at ${entry}. Build it: npm run preview:build.`, { cause: error });
+    throw new Error(`[preview] Cannot load the built preview at ${entry}. Build it: npm run preview:build.`, {
+      cause: error,
+    });
   }
   const parsed = entrySchema.safeParse(loaded);
   if (!parsed.success) throw new Error(`[preview] ${entry} is not a built preview.`, { cause: parsed.error });

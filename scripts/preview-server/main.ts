@@ -2,7 +2,7 @@ import { parseEnv, previewServerEnvSchema } from '@lm/shared';
 import { listen } from '../lib/listen.js';
 import { readDotenv } from '../lib/read-dotenv.js';
 import { loadPreviewHandler } from './load-preview-handler.js';
-import { ensurePreviewBuilt, previewClientDir } from './preview-build.js';
+import { ensurePreviewBuilt, previewClientDir, sitePublicDir } from './preview-build.js';
 import { createPreviewServer } from './preview-server.js';
 
 /**
@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   // when they render (Astro's Node adapter runs them in this process).
   process.env.STRAPI_URL = env.STRAPI_URL;
   process.env.STRAPI_PREVIEW_TOKEN = env.STRAPI_PREVIEW_TOKEN;
+  // The preview is a production build whatever environment npm start runs Strapi with: Astro picks
+  // its island script (whose hash the Content-Security-Policy allows) and React its server build
+  // from NODE_ENV when they render, and development versions of both differ.
+  process.env.NODE_ENV = 'production';
   const built = await ensurePreviewBuilt((line) => {
     console.log(`[preview] ${line}`);
   });
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     secure: env.PREVIEW_URL.startsWith('https:'),
     astro: await loadPreviewHandler(),
     clientDir: previewClientDir,
+    sitePublicDir,
     logError: (message) => {
       console.error(message);
     },

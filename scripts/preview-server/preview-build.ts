@@ -7,6 +7,7 @@ export const previewRoot = path.join(repoRoot, 'site', 'preview');
 /** The built request handler, and the client files served beside it. */
 export const previewEntry = path.join(previewRoot, 'dist', 'server', 'entry.mjs');
 export const previewClientDir = path.join(previewRoot, 'dist', 'client');
+export const sitePublicDir = path.join(repoRoot, 'site', 'public');
 
 /** What the preview is built from: its own files, the public site's pages and components it renders, the contract, the packages. */
 const INPUTS = [
@@ -26,7 +27,9 @@ async function newestMtime(relative: string): Promise<number> {
   if (!own.isDirectory()) return own.mtimeMs;
   const entries = await readdir(full, { recursive: true, withFileTypes: true });
   const times = await Promise.all(
-    entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs),
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs),
   );
   return Math.max(own.mtimeMs, ...times);
 }
@@ -53,7 +56,9 @@ export async function buildPreview(log: (line: string) => void): Promise<void> {
     preferLocal: true,
     all: true,
     reject: false,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    // A production build whatever the caller's NODE_ENV (npm start runs Strapi in development):
+    // development builds of React and Astro's island script are bigger and differ from the public site's.
+    env: { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   });
   for (const line of result.all.split('\n').filter(Boolean)) log(line);
   if (result.exitCode !== 0) {

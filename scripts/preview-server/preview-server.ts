@@ -25,6 +25,8 @@ export interface PreviewServerOptions {
   /** The built preview: its routes, and the folder of its client files. */
   astro: AstroHandler;
   clientDir: string;
+  /** The public site's own static files (site/public: the favicon), which the public pages link to. */
+  sitePublicDir: string;
   /** Where unexpected failures are reported. */
   logError: (message: string) => void;
   now?: () => number;
@@ -32,8 +34,15 @@ export interface PreviewServerOptions {
 
 /** Folders of the client build (Astro's bundles, the banner's files): names with a hash or fixed. */
 const ASSET_PREFIXES = ['/_astro/', '/_preview/'];
+/** Files of the public site's public folder that its pages link to. */
+const SITE_PUBLIC_FILES = ['/favicon.svg'];
 
-function answerHtml(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+function answerHtml(
+  response: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
   response.end(html);
 }
@@ -80,7 +89,11 @@ function notFound(response: ServerResponse): void {
   );
 }
 
-async function handle(options: PreviewServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  options: PreviewServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   for (const [name, value] of Object.entries(previewHeaders(options.adminOrigin))) response.setHeader(name, value);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
@@ -104,8 +117,10 @@ async function handle(options: PreviewServerOptions, request: IncomingMessage, r
     refuse(response, 'no-session');
     return;
   }
-  if (ASSET_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) {
-    send(request, url.pathname, { root: options.clientDir, index: false, dotfiles: 'deny', cacheControl: false })
+  const fromSitePublic = SITE_PUBLIC_FILES.includes(url.pathname);
+  if (fromSitePublic || ASSET_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) {
+    const root = fromSitePublic ? options.sitePublicDir : options.clientDir;
+    send(request, url.pathname, { root, index: false, dotfiles: 'deny', cacheControl: false })
       .on('error', () => {
         notFound(response);
       })
@@ -125,8 +140,15 @@ async function handle(options: PreviewServerOptions, request: IncomingMessage, r
 export function createPreviewServer(options: PreviewServerOptions): Server {
   return createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
-      options.logError(`[preview] ${request.method ?? 'GET'} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!response.headersSent) answerHtml(response, 500, '<!doctype html><title>Preview failed</title><p>The preview failed; the preview server’s output says why.</p>');
+      options.logError(
+        `[preview] ${request.method ?? 'GET'} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!response.headersSent)
+        answerHtml(
+          response,
+          500,
+          '<!doctype html><title>Preview failed</title><p>The preview failed; the preview server’s output says why.</p>',
+        );
       else response.end();
     });
   });

@@ -22,7 +22,9 @@ export function startSummary({ siteUrl, adminUrl, statusUrl, previewUrl, env }: 
     `  Login    ${env.ADMIN_EMAIL ?? 'ADMIN_EMAIL in .env'}, password: ADMIN_PASSWORD in .env`,
     `  Status   ${statusUrl}   (publishing in the admin rebuilds the site within seconds)`,
     ...(previewUrl
-      ? [`  Preview  ${previewUrl}   (drafts, opened with the Preview button of a page, section or module in the admin)`]
+      ? [
+          `  Preview  ${previewUrl}   (drafts, opened with the Preview button of a page, section or module in the admin)`,
+        ]
       : []),
     '  Stop     Ctrl-C',
     '',

@@ -46,9 +46,17 @@ const port = (name: string, fallback: number) =>
 export const previewServerEnvSchema = previewEnvSchema.extend({
   /** HMAC key shared with the CMS, which signs the links its Preview button opens. */
   PREVIEW_SECRET: z
-    .string({ required_error: 'PREVIEW_SECRET is missing. Run `npm start` once to add it to .env, or copy .env.example.' })
-    .min(MIN_SECRET_LENGTH, `PREVIEW_SECRET is too short (at least ${String(MIN_SECRET_LENGTH)} characters; ${MAKE_SECRET_HINT}).`)
-    .refine((value) => !value.startsWith(PLACEHOLDER_PREFIX), 'PREVIEW_SECRET is still the placeholder from .env.example.'),
+    .string({
+      required_error: 'PREVIEW_SECRET is missing. Run `npm start` once to add it to .env, or copy .env.example.',
+    })
+    .min(
+      MIN_SECRET_LENGTH,
+      `PREVIEW_SECRET is too short (at least ${String(MIN_SECRET_LENGTH)} characters; ${MAKE_SECRET_HINT}).`,
+    )
+    .refine(
+      (value) => !value.startsWith(PLACEHOLDER_PREFIX),
+      'PREVIEW_SECRET is still the placeholder from .env.example.',
+    ),
   /** Where editors' browsers reach the preview server (the admin frames it); https marks its cookie Secure. */
   PREVIEW_URL: z
     .string()

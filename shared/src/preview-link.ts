@@ -40,7 +40,9 @@ const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 
 /** The HMAC of one purpose ("link", "session") and its fields, with a separator no field holds. */
 export function previewHmac(secret: string, purpose: string, fields: readonly string[]): string {
-  return createHmac('sha256', secret).update([purpose, ...fields].join('\n')).digest('base64url');
+  return createHmac('sha256', secret)
+    .update([purpose, ...fields].join('\n'))
+    .digest('base64url');
 }
 
 /** Compares two signatures in constant time, so their difference cannot be timed byte by byte. */
@@ -100,8 +102,10 @@ export function previewPathOf(target: PreviewTarget): string {
   if (!DOCUMENT_ID.test(target.documentId)) {
     throw new Error(`[preview] "${target.documentId}" is not a Strapi document id.`);
   }
-  const kind = { [CONTENT_TYPE_UIDS.page]: 'pages', [CONTENT_TYPE_UIDS.section]: 'sections', [CONTENT_TYPE_UIDS.module]: 'modules' }[
-    target.uid
-  ];
+  const kind = {
+    [CONTENT_TYPE_UIDS.page]: 'pages',
+    [CONTENT_TYPE_UIDS.section]: 'sections',
+    [CONTENT_TYPE_UIDS.module]: 'modules',
+  }[target.uid];
   return `/preview/${kind}/${target.documentId}/`;
 }

@@ -1,6 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CONTENT_TYPE_UIDS, previewLinkUrl, signPreviewLink } from '@lm/shared';
@@ -40,7 +42,9 @@ const documentsSchema = z.array(z.object({ documentId: z.string() })).length(1);
 
 /** The documentId of the one document of a collection the fixture made. */
 async function onlyDocumentId(collection: 'modules' | 'sections' | 'pages'): Promise<string> {
-  const [document] = documentsSchema.parse(await listDocuments(strapi.write, collection, new URLSearchParams({ status: 'draft' })));
+  const [document] = documentsSchema.parse(
+    await listDocuments(strapi.write, collection, new URLSearchParams({ status: 'draft' })),
+  );
   return document?.documentId ?? '';
 }
 
@@ -84,13 +88,18 @@ beforeAll(async () => {
       slug: 'never-published',
       section: sectionId,
       body: [
-        { __component: 'content.rich-text', content: [{ type: 'paragraph', children: [{ type: 'text', text: DRAFT_WORDS }] }] },
+        {
+          __component: 'content.rich-text',
+          content: [{ type: 'paragraph', children: [{ type: 'text', text: DRAFT_WORDS }] }],
+        },
       ],
     },
   });
   draftPageId = z.object({ data: z.object({ documentId: z.string() }) }).parse(created).data.documentId;
   // A published page changed in draft: the preview shows the change, the public site does not.
-  await strapiRequest(strapi.write, 'PUT', `/api/pages/${publishedPageId}?status=draft`, { data: { title: DRAFT_TITLE } });
+  await strapiRequest(strapi.write, 'PUT', `/api/pages/${publishedPageId}?status=draft`, {
+    data: { title: DRAFT_TITLE },
+  });
 
   const login = await fetch(`${strapi.url}/admin/login`, {
     method: 'POST',
@@ -109,7 +118,12 @@ beforeAll(async () => {
   preview.all.on('data', (chunk: Buffer) => {
     previewOutput += chunk.toString('utf8');
   });
-  await waitForPort('127.0.0.1', port, { what: 'The preview server', timeoutMs: 120_000, exited: preview, intervalMs: 200 });
+  await waitForPort('127.0.0.1', port, {
+    what: 'The preview server',
+    timeoutMs: 120_000,
+    exited: preview,
+    intervalMs: 200,
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -153,11 +167,15 @@ describe('a draft page in the preview', () => {
 
   it('sets an HttpOnly, SameSite cookie and sends noindex and a frame-ancestors of the admin only', async () => {
     const { entry, page } = await openPreview(await adminPreviewLink(CONTENT_TYPE_UIDS.page, draftPageId));
-    expect(entry.headers.get('set-cookie')).toMatch(/^lm_preview=\d+\.[\w-]+; Path=\/; Max-Age=7200; HttpOnly; SameSite=Lax$/);
+    expect(entry.headers.get('set-cookie')).toMatch(
+      /^lm_preview=\d+\.[\w-]+; Path=\/; Max-Age=7200; HttpOnly; SameSite=Lax$/,
+    );
     for (const response of [entry, page]) {
       expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
       expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(strapi.url).origin};`);
+      expect(response.headers.get('content-security-policy')).toContain(
+        `frame-ancestors ${new URL(strapi.url).origin};`,
+      );
     }
   });
 });
@@ -215,20 +233,88 @@ describe('without a valid link or session', () => {
   });
 });
 
+describe("in the admin's preview frame (Chromium)", () => {
+  it('shows the draft framed by the admin with no blocked code, and reloads only when the admin says it saved', async () => {
+    // The stand-in admin page below is served by the browser's own request interception, which
+    // Chromium takes for a public address; its Local Network Access checks would then block the
+    // frame's request to the loopback preview server, which the real admin (itself on loopback) never meets.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--disable-features=LocalNetworkAccessChecks'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      let frameLoads = 0;
+      page.on('framenavigated', (frame) => {
+        if (frame !== page.mainFrame()) frameLoads += 1;
+      });
+      // A stand-in for the admin's preview page, served as if from Strapi's origin, framing the link.
+      const adminOrigin = new URL(strapi.url).origin;
+      const link = await adminPreviewLink(CONTENT_TYPE_UIDS.page, draftPageId);
+      await page.route(`${adminOrigin}/preview-frame`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>Admin</title><iframe title="Preview" src="${link}" style="width:1240px;height:860px;border:0"></iframe>`,
+        }),
+      );
+      await page.goto(`${adminOrigin}/preview-frame`);
+      const frame = page.frameLocator('iframe');
+      await frame.getByText(DRAFT_WORDS).waitFor();
+      await frame.getByText('Draft preview').waitFor();
+      const screenshot = path.join(tmpdir(), 'lm-preview-draft-page.png');
+      await page.screenshot({ path: screenshot });
+      console.log(`[preview test] screenshot: ${screenshot}`);
+      expect(errors).toEqual([]);
+
+      const loadsBefore = frameLoads;
+      // A message from any other origin (here the preview itself) is ignored...
+      await page.frames()[1]?.evaluate("window.postMessage({ type: 'strapiUpdate' }, '*')");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(frameLoads).toBe(loadsBefore);
+      // ...the admin's reloads the preview, which still holds its session.
+      await page.evaluate(
+        `document.querySelector('iframe').contentWindow.postMessage({ type: 'strapiUpdate' }, '${previewUrl}')`,
+      );
+      await expect.poll(() => frameLoads).toBe(loadsBefore + 1);
+      await frame.getByText(DRAFT_WORDS).waitFor();
+
+      // Framed by any other origin, the browser refuses to show it (frame-ancestors).
+      await page.route('http://elsewhere.test/frame', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><iframe title="Preview" src="${previewUrl}/preview/pages/${draftPageId}/"></iframe>`,
+        }),
+      );
+      await page.goto('http://elsewhere.test/frame');
+      await expect.poll(() => errors.some((error) => error.includes('frame-ancestors'))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('the public build', () => {
   it('holds neither the preview nor the drafts', async () => {
     const outDir = await tempDir('preview-public');
     try {
       await buildSite({ outDir, env: { PATH: process.env.PATH, ...strapi.read } });
       const files = (await readdir(outDir, { recursive: true })).map(String);
-      expect(files.some((file) => file.startsWith('preview') || file.startsWith('_preview') || file.endsWith('.mjs'))).toBe(false);
-      const html = await Promise.all(files.filter((file) => file.endsWith('.html')).map((file) => readFile(path.join(outDir, file), 'utf8')));
+      expect(
+        files.some((file) => file.startsWith('preview') || file.startsWith('_preview') || file.endsWith('.mjs')),
+      ).toBe(false);
+      const html = await Promise.all(
+        files.filter((file) => file.endsWith('.html')).map((file) => readFile(path.join(outDir, file), 'utf8')),
+      );
       expect(html.length).toBeGreaterThan(3);
       for (const text of html) {
         expect(text).not.toContain('lm-preview-banner');
         expect(text).not.toContain(DRAFT_WORDS);
         expect(text).not.toContain(DRAFT_TITLE);
-        expect(text).not.toContain('noindex');
+        expect(text).not.toContain('Draft preview');
       }
     } finally {
       await rm(outDir, { recursive: true, force: true });

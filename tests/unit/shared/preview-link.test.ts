@@ -58,7 +58,9 @@ describe('preview links', () => {
     expect(previewPathOf(target)).toBe('/preview/pages/abc123def456ghi789jkl012/');
     expect(previewPathOf({ uid: CONTENT_TYPE_UIDS.section, documentId: 'a1' })).toBe('/preview/sections/a1/');
     expect(previewPathOf({ uid: CONTENT_TYPE_UIDS.module, documentId: 'a1' })).toBe('/preview/modules/a1/');
-    expect(() => previewPathOf({ uid: CONTENT_TYPE_UIDS.module, documentId: '//evil.example' })).toThrow(/not a Strapi document id/);
+    expect(() => previewPathOf({ uid: CONTENT_TYPE_UIDS.module, documentId: '//evil.example' })).toThrow(
+      /not a Strapi document id/,
+    );
   });
 });
 
@@ -82,7 +84,9 @@ describe('preview sessions', () => {
   });
 
   it('sets an HttpOnly, SameSite cookie that lasts the session, Secure over HTTPS', () => {
-    expect(previewSessionCookie(value, false)).toBe(`lm_preview=${value}; Path=/; Max-Age=7200; HttpOnly; SameSite=Lax`);
+    expect(previewSessionCookie(value, false)).toBe(
+      `lm_preview=${value}; Path=/; Max-Age=7200; HttpOnly; SameSite=Lax`,
+    );
     expect(previewSessionCookie(value, true)).toMatch(/; Secure$/);
   });
 

@@ -32,7 +32,9 @@ describe('withPreviewChrome', () => {
 
   it('adds noindex and the stylesheet at the start of the head, and the banner and script first in the body', () => {
     const html = withPreviewChrome(page('<body>'), admin) ?? '';
-    expect(html).toMatch(/<html lang="en"><head><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="\/_preview\/preview.css"><meta charset/);
+    expect(html).toMatch(
+      /<html lang="en"><head><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="\/_preview\/preview.css"><meta charset/,
+    );
     expect(html).toContain('content="<body>">');
     expect(html).toMatch(
       /<\/head><body><aside class="lm-preview-banner" aria-label="Draft preview" data-admin-origin="http:\/\/localhost:1337"><strong>Draft preview<\/strong>.*<\/aside><script type="module" src="\/_preview\/reload-on-save.js"><\/script><a class="skip-link"/,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { compareNumbering, GRAPHQL_PAGE_SIZE, moduleEntrySchema, pageEntrySchema, sectionEntrySchema } from '@lm/shared';
+import {
+  compareNumbering,
+  GRAPHQL_PAGE_SIZE,
+  moduleEntrySchema,
+  pageEntrySchema,
+  sectionEntrySchema,
+} from '@lm/shared';
 import { PreviewModuleContentDocument } from '@lm/shared/graphql';
 import type { ModuleNode } from '../../../src/lib/content-graph';
 import { withoutUnsafeUrls } from '../../../src/lib/without-unsafe-urls';
@@ -21,7 +27,9 @@ export async function draftModule(documentId: string): Promise<ModuleNode | unde
   try {
     raw = await draftClient().request(PreviewModuleContentDocument, { documentId, pageSize: GRAPHQL_PAGE_SIZE });
   } catch (error) {
-    throw new Error(`[preview] Strapi did not answer the drafts of module ${documentId}. Is it running?`, { cause: error });
+    throw new Error(`[preview] Strapi did not answer the drafts of module ${documentId}. Is it running?`, {
+      cause: error,
+    });
   }
   // Unsafe URLs the CMS refused after they were saved are left out here too, as in the build.
   const cleaned = { ...raw, pages: raw.pages.map((page) => (page ? withoutUnsafeUrls(page).page : null)) };

@@ -26,7 +26,12 @@ function pageNodeIn({ module, sections }: ModuleNode, pageId: string): PageNode 
     pages.map((page, pageIndex) => ({
       section,
       page,
-      position: { section: sectionIndex + 1, sectionCount: sections.length, page: pageIndex + 1, pageCount: pages.length },
+      position: {
+        section: sectionIndex + 1,
+        sectionCount: sections.length,
+        page: pageIndex + 1,
+        pageCount: pages.length,
+      },
     })),
   );
   const index = ordered.findIndex(({ page }) => page.documentId === pageId);
@@ -41,7 +46,9 @@ export async function draftPage(documentId: string): Promise<DraftPage> {
   try {
     raw = await draftClient().request(PreviewPageModuleDocument, { documentId });
   } catch (error) {
-    throw new Error(`[preview] Strapi did not answer the draft of page ${documentId}. Is it running?`, { cause: error });
+    throw new Error(`[preview] Strapi did not answer the draft of page ${documentId}. Is it running?`, {
+      cause: error,
+    });
   }
   const { page } = placeSchema.parse(raw);
   if (!page) return { kind: 'missing' };

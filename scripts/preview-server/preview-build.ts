@@ -18,6 +18,8 @@ const INPUTS = [
   'site/package.json',
   'shared/src',
   'package-lock.json',
+  // How it is built (the environment of the build) is decided here.
+  'scripts/preview-server/preview-build.ts',
 ];
 
 async function newestMtime(relative: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_TYPE_UIDS, previewPathOf } from '@lm/shared';
 import { PreviewSectionModuleDocument } from '@lm/shared/graphql';
 import { draftClient } from './draft-client';
 
@@ -6,11 +7,11 @@ const placeSchema = z.object({
   section: z.object({ slug: z.string(), module: z.object({ documentId: z.string() }).nullable() }).nullable(),
 });
 
-/** Where a draft section is shown: its module's home, at the section's heading. */
-export type DraftSection =
-  | { kind: 'section'; moduleId: string; slug: string }
-  | { kind: 'missing' }
-  | { kind: 'unplaced' };
+/**
+ * Where a draft section is shown: its module's preview, at the section's heading (the id the
+ * module home gives it), or why there is nothing to show.
+ */
+export type DraftSection = { kind: 'section'; previewPath: string } | { kind: 'missing' } | { kind: 'unplaced' };
 
 export async function draftSection(documentId: string): Promise<DraftSection> {
   let raw;
@@ -24,5 +25,6 @@ export async function draftSection(documentId: string): Promise<DraftSection> {
   const { section } = placeSchema.parse(raw);
   if (!section) return { kind: 'missing' };
   if (!section.module) return { kind: 'unplaced' };
-  return { kind: 'section', moduleId: section.module.documentId, slug: section.slug };
+  const modulePath = previewPathOf({ uid: CONTENT_TYPE_UIDS.module, documentId: section.module.documentId });
+  return { kind: 'section', previewPath: `${modulePath}#section-${section.slug}` };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   parseEnv,
+  previewServerEnvSchema,
   readEnvSchema,
   rebuildStatusSchema,
   writeEnvSchema,
@@ -116,17 +117,23 @@ async function main(): Promise<void> {
   // Checked here too, so a bad value stops everything before anything starts.
   const rebuild = parseRebuilderConfig(env, repoRoot);
   const site = parseSiteServerConfig(env, repoRoot);
+  const preview = parseEnv(previewServerEnvSchema, env, '[start]');
 
-  // The site server and the rebuild service prefix their own lines; do not print the prefix twice.
+  // The site server, the rebuild service and the preview server prefix their own lines; do not print the prefix twice.
   const children = new ChildGroup({
     write: (line) => {
-      log(line.replace(/^\[(site|rebuild)\] \[\1\] /, '[$1] '));
+      log(line.replace(/^\[(site|rebuild|preview)\] \[\1\] /, '[$1] '));
     },
   });
   children.stopOnSignals();
   const apiHost = urlHost(rebuild.REBUILD_HOST);
   const apiUrl = `http://${apiHost}:${rebuild.REBUILD_PORT}`;
-  const parts = await startPartsInOrder(children, env, { site, strapiUrl: read.STRAPI_URL, rebuildApiUrl: apiUrl });
+  const parts = await startPartsInOrder(children, env, {
+    site,
+    strapiUrl: read.STRAPI_URL,
+    rebuildApiUrl: apiUrl,
+    preview: { host: preview.PREVIEW_HOST, port: preview.PREVIEW_PORT },
+  });
   const rebuilder = parts.get('rebuild')?.down ?? Promise.resolve();
 
   await importDemoIfEmpty(write);
@@ -141,6 +148,7 @@ async function main(): Promise<void> {
     siteUrl: `http://localhost:${site.SITE_PORT}`,
     adminUrl: `${read.STRAPI_URL}/admin`,
     statusUrl,
+    previewUrl: preview.PREVIEW_URL,
     env,
   });
   for (const line of summary) log(line);

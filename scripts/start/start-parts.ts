@@ -7,11 +7,12 @@ import { waitForPort } from '../lib/wait-for-port.js';
 
 const siteServerEntry = fileURLToPath(new URL('../site-server/main.ts', import.meta.url));
 const rebuilderEntry = fileURLToPath(new URL('../rebuilder/main.ts', import.meta.url));
+const previewServerEntry = fileURLToPath(new URL('../preview-server/main.ts', import.meta.url));
 
 /** One long-running process of `npm start`. */
 export interface StartPart {
   /** Its name in `[name]` output prefixes and restart messages. */
-  name: 'site' | 'cms' | 'rebuild';
+  name: 'site' | 'cms' | 'rebuild' | 'preview';
   /** What it is, for messages ("Strapi"). */
   what: string;
   /** Printed as it starts. */
@@ -29,17 +30,22 @@ export interface StartConfig {
   strapiUrl: string;
   /** The rebuild service's API, e.g. http://127.0.0.1:4322. */
   rebuildApiUrl: string;
+  /** Where the draft preview server listens (PREVIEW_HOST, PREVIEW_PORT); without it, it is not run. */
+  preview?: { host: string; port: number };
 }
 
 /**
  * The parts `npm start` runs, in the order it starts them. The site server comes first: it needs
  * nothing else, so the last live release is public again at once, while Strapi takes its minutes.
  * The rebuild service comes after Strapi, whose content it checks, and before the demo import,
- * whose webhook deliveries it must be there to receive (Strapi never retries one).
+ * whose webhook deliveries it must be there to receive (Strapi never retries one). The preview
+ * server comes last: it builds itself first when its sources changed (half a minute on two cores),
+ * which is better spent after Strapi has started than beside it.
  */
 export function startParts(env: Record<string, string | undefined>, config: StartConfig): StartPart[] {
   const tsx = (entry: string): string[] => ['--import', 'tsx', entry];
-  return [
+  const preview = config.preview;
+  const parts: StartPart[] = [
     {
       name: 'site',
       what: 'The site server',
@@ -83,4 +89,22 @@ export function startParts(env: Record<string, string | undefined>, config: Star
         }),
     },
   ];
+  if (!preview) return parts;
+  parts.push({
+    name: 'preview',
+    what: 'The preview server',
+    starting: '[start] Starting the draft preview server (it builds itself first if its sources changed)…',
+    command: process.execPath,
+    args: tsx(previewServerEntry),
+    cwd: repoRoot,
+    env,
+    ready: (down) =>
+      waitForPort(urlHost(preview.host), preview.port, {
+        what: 'The preview server',
+        timeoutMs: 300_000,
+        exited: down,
+        intervalMs: 200,
+      }),
+  });
+  return parts;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLACEHOLDER_PREFIX } from './secret-rules.js';
+import { MAKE_SECRET_HINT, MIN_SECRET_LENGTH, PLACEHOLDER_PREFIX } from './secret-rules.js';
 
 const token = (name: string) =>
   z
@@ -30,6 +30,46 @@ export const previewEnvSchema = z.object({
   STRAPI_PREVIEW_TOKEN: token('STRAPI_PREVIEW_TOKEN'),
 });
 export type PreviewEnv = z.infer<typeof previewEnvSchema>;
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: `${name} must be a port number.` })
+    .int(`${name} must be a whole number.`)
+    .min(1, `${name} must be a port between 1 and 65535.`)
+    .max(65535, `${name} must be a port between 1 and 65535.`)
+    .default(fallback);
+
+/**
+ * What the preview server needs besides the preview token: the secret the admin signs preview
+ * links with, where it listens, and the admin's origin (STRAPI_URL), the only page that may frame it.
+ */
+export const previewServerEnvSchema = previewEnvSchema.extend({
+  /** HMAC key shared with the CMS, which signs the links its Preview button opens. */
+  PREVIEW_SECRET: z
+    .string({
+      required_error: 'PREVIEW_SECRET is missing. Run `npm start` once to add it to .env, or copy .env.example.',
+    })
+    .min(
+      MIN_SECRET_LENGTH,
+      `PREVIEW_SECRET is too short (at least ${String(MIN_SECRET_LENGTH)} characters; ${MAKE_SECRET_HINT}).`,
+    )
+    .refine(
+      (value) => !value.startsWith(PLACEHOLDER_PREFIX),
+      'PREVIEW_SECRET is still the placeholder from .env.example.',
+    ),
+  /** Where editors' browsers reach the preview server (the admin frames it); https marks its cookie Secure. */
+  PREVIEW_URL: z
+    .string()
+    .url('PREVIEW_URL must be a URL such as http://localhost:4323.')
+    .default('http://localhost:4323')
+    .transform((value) => value.replace(/\/+$/, '')),
+  /** Where the preview server listens (default 127.0.0.1:4323). */
+  PREVIEW_HOST: z.string().min(1).default('127.0.0.1'),
+  PREVIEW_PORT: port('PREVIEW_PORT', 4323),
+  /** The public site's canonical URL: the preview's canonical links point there, as the site's do. */
+  SITE_URL: z.string().url('SITE_URL must be a URL such as http://localhost:4321.').default('http://localhost:4321'),
+});
+export type PreviewServerEnv = z.infer<typeof previewServerEnvSchema>;
 
 /** What the importer needs: where Strapi is and a token that may write modules, sections and pages. */
 export const writeEnvSchema = z.object({

@@ -9,9 +9,13 @@ export interface SummaryInput {
   env: Record<string, string | undefined>;
 }
 
+/** "email, password: X_PASSWORD in .env" for one of the local logins the CMS creates from `.env`. */
+const login = (env: Record<string, string | undefined>, who: 'ADMIN' | 'EDITOR' | 'AUTHOR'): string =>
+  `${env[`${who}_EMAIL`] ?? `${who}_EMAIL in .env`}, password: ${who}_PASSWORD in .env`;
+
 /**
  * The closing lines of `npm start`: where the site, the admin and the status are, and how to log
- * in. The admin password is never printed (terminal scrollback, shared screens and CI logs keep
+ * in as each role. No password is ever printed (terminal scrollback, shared screens and CI logs keep
  * it): the line says where to find it instead.
  */
 export function startSummary({ siteUrl, adminUrl, statusUrl, previewUrl, env }: SummaryInput): string[] {
@@ -19,7 +23,9 @@ export function startSummary({ siteUrl, adminUrl, statusUrl, previewUrl, env }: 
     '',
     `  Site     ${siteUrl}`,
     `  Admin    ${adminUrl}`,
-    `  Login    ${env.ADMIN_EMAIL ?? 'ADMIN_EMAIL in .env'}, password: ADMIN_PASSWORD in .env`,
+    `  Login    ${login(env, 'ADMIN')}   (super admin)`,
+    `           ${login(env, 'EDITOR')}   (Editor: writes and publishes)`,
+    `           ${login(env, 'AUTHOR')}   (Author: writes drafts, cannot publish)`,
     `  Status   ${statusUrl}   (publishing in the admin rebuilds the site within seconds)`,
     ...(previewUrl
       ? [

@@ -14,3 +14,5 @@ export * from './resource-box-kinds.js';
 export * from './content-fingerprint.js';
 export * from './rebuild-status.js';
 export * from './build-report.js';
+export * from './course-check-report.js';
+export * from './course-checks/index.js';

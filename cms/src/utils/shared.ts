@@ -6,7 +6,14 @@
 import { removeTypeScriptHook } from './typescript-hook';
 
 export {
+  checkCourse,
+  checkCourseStructure,
   CONTENT_TYPE_UIDS,
+  courseCheckReportSchema,
+  courseDataSchema,
+  type CourseCheckReport,
+  type CourseData,
+  type CourseIssue,
   findUnsafeUrls,
   GRAPHQL_PAGE_SIZE,
   isSafeUrl,
@@ -17,7 +24,9 @@ export {
   legacyPathVariants,
   MAKE_SECRET_HINT,
   PLACEHOLDER_PREFIX,
+  publishedChildrenProblem,
   REBUILD_SECRET_HEADER,
+  reportFor,
   RESERVED_PAGE_SLUGS,
   RESOURCE_BOX_KINDS,
   SAFE_URL_RULE,

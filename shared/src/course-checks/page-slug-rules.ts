@@ -25,8 +25,8 @@ export function checkPageSlugs(data: CourseData): CourseIssue[] {
       documentId: page.documentId,
       path: 'slug',
       message:
-        `${places.describePage(page)}: ${names} of the same module also uses the slug "${page.slug}", ` +
-        `and both would be ${pageUrl(module.slug, page.slug)}. Page slugs are unique in a module: choose another slug.`,
+        `${places.describePage(page)}: ${names} of the same module already uses the slug "${page.slug}" ` +
+        `(both would be ${pageUrl(module.slug, page.slug)}). Page slugs are unique in a module: choose another slug.`,
     });
   }
   return issues;

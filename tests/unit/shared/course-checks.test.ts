@@ -79,8 +79,8 @@ describe('course structure (checked on save)', () => {
   it('names the module, section and both pages, and the URL they would share', () => {
     const [issue] = checkCourseStructure(course([page(), page({ documentId: 'p2', number: '2.1', title: 'More' })]));
     expect(issue?.message).toBe(
-      'module "Community Partnerships", section 2, page 2.0 "Overview": page 2.1 "More" of the same module also ' +
-        'uses the slug "two-zero", and both would be /modules/partnerships/two-zero/. Page slugs are unique in a ' +
+      'module "Community Partnerships", section 2, page 2.0 "Overview": page 2.1 "More" of the same module already ' +
+        'uses the slug "two-zero" (both would be /modules/partnerships/two-zero/). Page slugs are unique in a ' +
         'module: choose another slug.',
     );
   });

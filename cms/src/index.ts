@@ -6,10 +6,12 @@ import { lockDownPublicRole } from './bootstrap/lock-down-public-role';
 import { DRAFT_READER_TOKEN_NAMES, provisionApiTokens } from './bootstrap/provision-api-tokens';
 import { provisionEditorialRoles } from './bootstrap/provision-editorial-roles';
 import { registerRebuildWebhook } from './bootstrap/register-rebuild-webhook';
+import { registerCourseChecksRoute } from './course-checks/course-checks-route';
 import { disableAccountMutations } from './graphql/disable-account-mutations';
 import { draftsForPreviewOnly } from './middlewares/drafts-for-preview-only';
 import { legacyPathsValid } from './middlewares/legacy-paths-valid';
-import { pageSlugUniqueInModule } from './middlewares/page-slug-unique-in-module';
+import { courseChecksOnWrite } from './middlewares/course-checks-on-write';
+import { pageSlugNotReserved } from './middlewares/page-slug-not-reserved';
 import { refuseUnsafeUrls } from './middlewares/refuse-unsafe-urls';
 import { SITE_CONTENT_TYPES } from './utils/shared';
 
@@ -17,9 +19,12 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsForPreviewOnly(strapi, SITE_CONTENT_TYPES, DRAFT_READER_TOKEN_NAMES));
     strapi.documents.use(refuseUnsafeUrls(strapi, SITE_CONTENT_TYPES));
-    strapi.documents.use(pageSlugUniqueInModule(strapi));
+    strapi.documents.use(pageSlugNotReserved());
     strapi.documents.use(legacyPathsValid(strapi));
+    // Last: it writes first and judges the result, so the cheaper checks above refuse before any write.
+    strapi.documents.use(courseChecksOnWrite(strapi));
     disableAccountMutations(strapi);
+    registerCourseChecksRoute(strapi);
   },
 
   /** A failing step throws, so Strapi stops instead of running half set up. */

@@ -16,3 +16,5 @@ export * from './rebuild-status.js';
 export * from './build-report.js';
 export * from './preview-link.js';
 export * from './preview-session.js';
+export * from './course-check-report.js';
+export * from './course-checks/index.js';

@@ -120,7 +120,15 @@ describe('unsafe URLs in content', () => {
   }
 
   beforeAll(async () => {
-    pageId = await createDocument(strapi.write, 'pages', safePage, 'published');
+    // The CMS publishes a page only inside a published section of a published module.
+    const module = await createDocument(strapi.write, 'modules', { title: 'Links', slug: 'links' }, 'published');
+    const section = await createDocument(
+      strapi.write,
+      'sections',
+      { module, number: 1, title: 'Links', slug: 'links' },
+      'published',
+    );
+    pageId = await createDocument(strapi.write, 'pages', { ...safePage, section }, 'published');
   });
 
   it.each([
@@ -183,7 +191,7 @@ describe('unsafe URLs in content', () => {
     const body = [
       richText(link('https://example.org/a'), link('mailto:help@example.org'), link('tel:+15555550100')),
       // Strapi itself refuses relative and #fragment links in Blocks; images may be relative.
-      richText(link('/modules/x/'), image('/uploads/logo.png'), image('logo.png')),
+      richText(link('/modules/links/'), image('/uploads/logo.png'), image('logo.png')),
     ];
     const result = await write('PUT', `/api/pages/${pageId}`, { body });
     expect(result.status, JSON.stringify(result.body)).toBe(200);

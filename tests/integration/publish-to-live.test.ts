@@ -35,10 +35,14 @@ const idle = (): Promise<RebuildStatus> =>
 
 const pageUrl = (slug: string): string => `${site.url}/modules/partnerships/${slug}/`;
 
+/** Page numbers must be unique in their section (a course check), so each new page takes the next. */
+let nextPageNumber = 50;
+
 async function createPage(slug: string, title: string, status: 'draft' | 'published'): Promise<string> {
+  nextPageNumber += 1;
   const body = await strapiRequest(strapi.write, 'POST', `/api/pages?status=${status}`, {
     data: {
-      number: `2.${String(Math.floor(Math.random() * 90) + 5)}`,
+      number: `2.${String(nextPageNumber)}`,
       title,
       slug,
       section: sectionId,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RebuildStatus } from '@lm/shared';
 import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
 import { runImport } from '../../scripts/import/run-import.js';
-import { createDocument } from '../../scripts/lib/strapi-rest-client.js';
+import { createDocument, deleteDocument, listDocuments } from '../../scripts/lib/strapi-rest-client.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { astroBuildRunner } from '../../scripts/rebuilder/astro-build-runner.js';
@@ -106,12 +106,26 @@ describe('the release check', () => {
   });
 
   it('lets a release go live with a published page that has no section, and says so in /status', async () => {
+    // The CMS refuses to publish a page without a section, but deleting its section leaves it so.
+    const [partnerships] = await listDocuments(
+      strapi.write,
+      'modules',
+      new URLSearchParams({ status: 'draft', 'filters[slug][$eq]': 'partnerships' }),
+    );
+    const module = z.object({ documentId: z.string() }).parse(partnerships).documentId;
+    const section = await createDocument(
+      strapi.write,
+      'sections',
+      { module, number: 9, title: 'Soon Deleted', slug: 'soon-deleted' },
+      'published',
+    );
     await createDocument(
       strapi.write,
       'pages',
-      { number: '9.9', title: 'Page Without A Section', slug: 'without-section', body: [] },
+      { section, number: '9.9', title: 'Page Without A Section', slug: 'without-section', body: [] },
       'published',
     );
+    await deleteDocument(strapi.write, 'sections', section);
     const { entry } = await buildOnce('test: an orphan page');
     expect(entry.result).toBe('success');
     expect(entry.warnings?.join('\n')).toContain(

@@ -6,7 +6,14 @@
 import { removeTypeScriptHook } from './typescript-hook';
 
 export {
+  checkCourse,
+  checkCourseStructure,
   CONTENT_TYPE_UIDS,
+  courseCheckReportSchema,
+  courseDataSchema,
+  type CourseCheckReport,
+  type CourseData,
+  type CourseIssue,
   findUnsafeUrls,
   GRAPHQL_PAGE_SIZE,
   isSafeUrl,
@@ -19,7 +26,9 @@ export {
   MAKE_SECRET_HINT,
   PLACEHOLDER_PREFIX,
   previewLinkUrl,
+  publishedChildrenProblem,
   REBUILD_SECRET_HEADER,
+  reportFor,
   RESERVED_PAGE_SLUGS,
   RESOURCE_BOX_KINDS,
   SAFE_URL_RULE,

@@ -27,7 +27,7 @@ export function isResourceBox(node: Nodes): node is Element & { tagName: 'div' }
 }
 
 /** True for a course-in-a-box callout, `<div class="callout KIND">`. */
-export function isCallout(node: Nodes): node is Element {
+export function isCallout(node: Nodes): boolean {
   return isElement(node, 'div') && hasClass(node, 'callout');
 }
 

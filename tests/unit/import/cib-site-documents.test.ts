@@ -190,8 +190,7 @@ describe('cibSiteDocuments on a messier site', () => {
   it('makes an unknown callout kind a note, and reports other Liquid with its line', () => {
     const box = page(result, 'first-steps').page.body.find((block) => block.__component === 'content.resource-box');
     expect(box).toMatchObject({ kind: 'note', title: 'Odd one' });
-    expect(result.warnings).toContainEqual(
-      expect.objectContaining({ line: 4, message: expect.stringContaining('{% include footer.html %}') }),
-    );
+    const liquid = result.warnings.find((warning) => warning.message.includes('{% include footer.html %}'));
+    expect(liquid?.line).toBe(4);
   });
 });

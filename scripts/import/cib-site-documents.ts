@@ -9,9 +9,9 @@ import { hastToBody } from './hast-to-body.js';
 import { ImportError } from './import-error.js';
 import { jekyllOldPaths } from './jekyll-old-paths.js';
 import { pageDocumentSchema, type ImportWarning, type PageDocument } from './page-document.js';
-import { readCibSite, type CibPost as CibPostFile } from './read-cib-site.js';
+import { readCibSite, type CibPostFile } from './read-cib-site.js';
 import { readPageSource } from './read-page-source.js';
-import { rewriteCibLinks } from './rewrite-cib-links.js';
+import { rewriteCibLinks, type CibLinkTargets } from './rewrite-cib-links.js';
 import { createWarningSink } from './warning-sink.js';
 
 /** Everything a course-in-a-box site yields, before planning. */
@@ -174,7 +174,7 @@ export async function cibSiteDocuments(
   return result;
 }
 
-function convert(entry: PlacedPost, targets: Parameters<typeof rewriteCibLinks>[2]) {
+function convert(entry: PlacedPost, targets: CibLinkTargets) {
   const sink = createWarningSink(entry.post.file);
   const pageUrls = servedForms(entry.oldUrls);
   rewriteCibLinks(entry.post.tree, pageUrls, targets, sink);

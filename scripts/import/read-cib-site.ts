@@ -6,7 +6,7 @@ import { parseYaml } from './parse-yaml.js';
 import type { SiteValues } from './prepare-kramdown.js';
 
 /** One post of a module: `modules/<module>/_posts/YYYY-MM-DD-<name>.md`. */
-export interface CibPost {
+export interface CibPostFile {
   file: string;
   /** `YYYY-MM-DD` from the file name: the page order within the module. */
   date: string;
@@ -22,7 +22,7 @@ export interface CibSite {
   /** `_config.yml`'s `permalink`, the template of post URLs. */
   permalink: string;
   /** Modules by folder name, in name order; posts in date order. */
-  modules: Array<{ slug: string; posts: CibPost[] }>;
+  modules: Array<{ slug: string; posts: CibPostFile[] }>;
   /** The landing page (`index.md` or `index.html`), when there is one. */
   landingPage: string | null;
 }
@@ -72,7 +72,7 @@ export async function readCibSite(root: string): Promise<CibSite> {
     const postsDir = path.join(modulesDir, slug, '_posts');
     const names = await readdir(postsDir).catch(() => null);
     if (names === null) continue;
-    const posts = names.flatMap((name): CibPost[] => {
+    const posts = names.flatMap((name): CibPostFile[] => {
       const match = POST_NAME.exec(name);
       return match?.[1] && match[2] ? [{ file: path.join(postsDir, name), date: match[1], name: match[2] }] : [];
     });

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { findAll, headingLevel, isElement, isWhitespace, plainText } from './hast-query.js';
+import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText } from './hast-query.js';
 import { hastToBlocks } from './hast-to-blocks.js';
 import type { BodyInput, ImportWarning, OutcomesInput } from './page-document.js';
 import { isResourceBox, toResourceBox } from './to-resource-box.js';
@@ -52,14 +52,14 @@ export function hastToBody(tree: Root, file: string): ConvertedBody {
         body.push(toResourceBox(node, sink));
         continue;
       }
-      const found = matchOutcomes(nodes, index, sink);
+      const found = isObjectives(node) ? objectivesOutcomes(node, sink) : matchOutcomes(nodes, index, sink);
       if (found) {
         flush();
         if (outcomes.length > 0)
           sink.warn(node, 'a second outcomes list: its items were added to the section outcomes');
         body.push(found.block);
         outcomes.push(...found.items);
-        index = found.end;
+        index = Math.max(index, found.end);
         continue;
       }
       if (isElement(node) && WRAPPERS.has(node.tagName) && findAll(node, isSpecial).length > 0) walk(node.children);
@@ -107,12 +107,46 @@ function matchOutcomes(nodes: ReadonlyArray<ElementContent>, index: number, sink
   return { block: { __component: 'content.outcomes', heading: plainText(heading), lead }, items, end: next };
 }
 
+/** True for a course-in-a-box objectives callout: the goals of its module or section. */
+function isObjectives(node: ElementContent): node is Element {
+  return isElement(node, 'div') && hasClass(node, 'callout') && hasClass(node, 'objectives');
+}
+
+/**
+ * An objectives callout as the section's outcomes: its heading ("Goals for this module:") heads
+ * them, its paragraphs are the lead, its list items the outcomes.
+ */
+function objectivesOutcomes(callout: Element, sink: WarningSink): OutcomesMatch | null {
+  const heading = findAll(callout, (element) => headingLevel(element) !== null)[0];
+  const items = findAll(callout, (element) => isElement(element, 'li'))
+    .map((item) => plainText(item, (element) => isElement(element, 'ul', 'ol')))
+    .filter((text) => text !== '');
+  if (items.length === 0) {
+    sink.warn(callout, 'objectives callout without a list: kept as rich text, no outcomes taken from it');
+    return null;
+  }
+  const lead = callout.children
+    .filter((child) => isElement(child, 'p'))
+    .map((paragraph) => plainText(paragraph))
+    .filter((text) => text !== '')
+    .join(' ');
+  return {
+    block: {
+      __component: 'content.outcomes',
+      heading: heading ? plainText(heading) : 'Objectives',
+      lead: lead || null,
+    },
+    items,
+    end: -1,
+  };
+}
+
 function isOutcomesHeading(node: ElementContent | undefined): node is Element {
   return isElement(node) && headingLevel(node) !== null && OUTCOMES_HEADING.test(plainText(node));
 }
 
 function isSpecial(element: Element): boolean {
-  return isResourceBox(element) || isOutcomesHeading(element);
+  return isResourceBox(element) || isOutcomesHeading(element) || isObjectives(element);
 }
 
 /** True for a paragraph whose only content is bold text, like the outcomes lead line. */

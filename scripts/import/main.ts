@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { parseEnv, writeEnvSchema } from '@lm/shared';
 import { readDotenv } from '../lib/read-dotenv.js';
+import { writeFile } from 'node:fs/promises';
+import { fidelityReport, formatFidelity } from './fidelity-report.js';
+import { readTitlesFile } from './read-titles-file.js';
 import { runImport, type ImportSummary } from './run-import.js';
 
-const USAGE = 'Usage: npm run import -- <files or folders> [--publish] [--dry-run]';
+const USAGE =
+  'Usage: npm run import -- <files, folders or course-in-a-box sites> [--publish] [--dry-run] [--titles titles.yml] [--report report.json]';
 
 function printSummary(summary: ImportSummary, dryRun: boolean): void {
   const list = (items: string[]): string => (items.length > 0 ? `: ${items.join(', ')}` : '');
@@ -25,6 +29,8 @@ async function main(): Promise<void> {
     options: {
       publish: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      titles: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -35,7 +41,10 @@ async function main(): Promise<void> {
   }
   const env = parseEnv(writeEnvSchema, readDotenv(), '[import]');
   const dryRun = values['dry-run'];
+  const titles = values.titles === undefined ? new Map<string, string>() : await readTitlesFile(values.titles);
+  const started = Date.now();
   const summary = await runImport({
+    titles,
     paths: positionals,
     publish: values.publish,
     dryRun,
@@ -45,6 +54,14 @@ async function main(): Promise<void> {
     },
   });
   printSummary(summary, dryRun);
+  const report = fidelityReport(summary.fidelity);
+  console.log('');
+  for (const line of formatFidelity(report)) console.log(line);
+  console.log(`[import] took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (values.report !== undefined) {
+    await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`[import] fidelity report written to ${values.report}`);
+  }
   if (summary.failed.length > 0) process.exitCode = 1;
 }
 

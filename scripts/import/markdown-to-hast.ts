@@ -20,7 +20,7 @@ const processor = unified()
  */
 export function markdownToHast(markdown: string, lineOffset = 0): Root {
   const tree = processor.runSync(processor.parse(markdown));
-  if (lineOffset !== 0) shiftLines(tree, lineOffset);
+  if (lineOffset !== 0) mapLines(tree, (line) => line + lineOffset);
   return tree;
 }
 
@@ -30,15 +30,19 @@ function isPoint(value: unknown): value is Point {
   return typeof value === 'object' && value !== null && 'line' in value && typeof value.line === 'number';
 }
 
-function shiftLines(node: Nodes, lineOffset: number): void {
+/**
+ * Rewrites every position of the tree through `lineOf`, for sources that were rewritten before
+ * parsing (lines added or shifted), so warnings still name the file's real lines.
+ */
+export function mapLines(node: Nodes, lineOf: (line: number) => number): void {
   if (node.position) {
     // hast-util-raw leaves some positions partial at run time (an element the HTML parser implied
     // may have a start only), whatever the types say; so each point is checked.
     const { start, end } = node.position;
     // Fresh objects: the parsers may share one point between nodes, which must not shift twice.
-    const shift = (point: Point): Point => ({ ...point, line: point.line + lineOffset });
+    const shift = (point: Point): Point => ({ ...point, line: lineOf(point.line) });
     if (isPoint(start)) node.position = { start: shift(start), end: shift(isPoint(end) ? end : start) };
     else delete node.position;
   }
-  if ('children' in node) for (const child of node.children) shiftLines(child, lineOffset);
+  if ('children' in node) for (const child of node.children) mapLines(child, lineOf);
 }

@@ -44,6 +44,8 @@ export const resourceBoxInputSchema = z.object({
   /** As written in the source (often ALL CAPS); the site decides how it looks. */
   title: text,
   intro: z.string().nullable(),
+  /** Rich content (a callout's paragraphs and lists, in order); null for a box of items only. */
+  content: blocksSchema.min(1).nullable(),
   /** How the site presents the items: questions to ask, a checklist, a list of links or a tip. */
   kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemInputSchema),

@@ -2,13 +2,65 @@ import type { Element, ElementContent, Nodes } from 'hast';
 import { RESOURCE_BOX_KINDS, type ResourceBoxKind } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 import { ImportError } from './import-error.js';
-import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText, stringProperty } from './hast-query.js';
+import { hastToBlocks } from './hast-to-blocks.js';
+import {
+  classNames,
+  findAll,
+  hasClass,
+  headingLevel,
+  isElement,
+  isWhitespace,
+  plainText,
+  stringProperty,
+} from './hast-query.js';
 import type { ResourceBoxInput, ResourceItemInput } from './page-document.js';
 import type { WarningSink } from './warning-sink.js';
 
-/** True for a Jekyll resource box: `<div class="resources">`. */
+/**
+ * True for a Jekyll resource box: `<div class="resources">`, or a course-in-a-box callout
+ * (`<div class="callout KIND">`) other than the objectives, which are the section's outcomes.
+ */
 export function isResourceBox(node: Nodes): node is Element & { tagName: 'div' } {
-  return isElement(node, 'div') && hasClass(node, 'resources');
+  if (!isElement(node, 'div')) return false;
+  if (isCallout(node)) return !hasClass(node, 'objectives');
+  return hasClass(node, 'resources');
+}
+
+/** True for a course-in-a-box callout, `<div class="callout KIND">`. */
+export function isCallout(node: Nodes): boolean {
+  return isElement(node, 'div') && hasClass(node, 'callout');
+}
+
+/** The kinds a `<div class="resources">` box may name by a class of its own. */
+const ITEM_KINDS: readonly ResourceBoxKind[] = ['questions', 'checklist', 'links', 'tip'];
+
+/** The callout kinds that keep their name as the box's kind; any other becomes a `note`. */
+const CALLOUT_KINDS: ReadonlySet<ResourceBoxKind> = new Set(['activity', 'videos', 'reflection', 'resources', 'tip']);
+
+/**
+ * Maps a callout to a resource box of its kind: its first heading is the title and everything else
+ * its rich content, in order, so lists, numbered steps and paragraphs keep their structure.
+ */
+function calloutToResourceBox(box: Element, sink: WarningSink): ResourceBoxInput {
+  const kind = RESOURCE_BOX_KINDS.find((candidate) => CALLOUT_KINDS.has(candidate) && hasClass(box, candidate));
+  const named = classNames(box).find((name) => name !== 'callout');
+  const titleElement = findAll(box, (element) => headingLevel(element) !== null)[0];
+  const title = titleElement ? plainText(titleElement) : '';
+  const rest = box.children.filter((child) => child !== titleElement);
+  const content = hastToBlocks(rest, sink);
+  return {
+    __component: 'content.resource-box',
+    // A callout without a heading is titled by its kind, as the old site's styling announced it.
+    title: title || capitalize(named ?? 'note'),
+    intro: null,
+    content: content.length > 0 ? content : null,
+    kind: kind ?? 'note',
+    items: [],
+  };
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /**
@@ -18,6 +70,7 @@ export function isResourceBox(node: Nodes): node is Element & { tagName: 'div' }
  * @throws ImportError when the box has no title at all, since Strapi requires one
  */
 export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput {
+  if (isCallout(box)) return calloutToResourceBox(box, sink);
   const titleElement =
     findAll(box, (element) => hasClass(element, 'box-title'))[0] ??
     findAll(box, (element) => headingLevel(element) !== null)[0] ??
@@ -42,7 +95,14 @@ export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput
     .join('\n');
   const items = findAll(box, (element) => isElement(element, 'li')).flatMap((item) => toItem(item, sink));
   warnAboutLeftovers(box, new Set([titleElement, ...paragraphs]), isList, sink);
-  return { __component: 'content.resource-box', title, intro: intro || null, kind: kindOf(box, items), items };
+  return {
+    __component: 'content.resource-box',
+    title,
+    intro: intro || null,
+    content: null,
+    kind: kindOf(box, items),
+    items,
+  };
 }
 
 /**
@@ -50,7 +110,8 @@ export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput
  * "?", links when every item links somewhere, a tip when the box has no list, else a checklist.
  */
 export function kindOf(box: Element, items: ReadonlyArray<ResourceItemInput>): ResourceBoxKind {
-  const named = RESOURCE_BOX_KINDS.find((kind) => hasClass(box, kind));
+  // Only the kinds of item boxes: every old box has the class `resources`, which names a callout kind.
+  const named = ITEM_KINDS.find((kind) => hasClass(box, kind));
   if (named) return named;
   if (items.length === 0) return 'tip';
   if (items.filter((item) => item.text.endsWith('?')).length * 2 > items.length) return 'questions';

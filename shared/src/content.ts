@@ -67,6 +67,8 @@ export const resourceBoxBlockSchema = z.object({
   id: z.string(),
   title: z.string().min(1),
   intro: z.string().nullable(),
+  /** The box's `content` (aliased in the query): rich text under the title; null for item-only boxes. */
+  richContent: blocksSchema.nullable(),
   /** How the box looks; see RESOURCE_BOX_KINDS. */
   kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemSchema.nullable()).transform((items) => items.filter((item) => item !== null)),

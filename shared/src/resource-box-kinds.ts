@@ -1,7 +1,8 @@
 import type { Enum_Componentcontentresourcebox_Kind } from './graphql/generated/graphql.js';
 
 /**
- * How a resource box presents its items: questions to ask, a checklist, a list of links or a tip.
+ * How a resource box presents its items: questions to ask, a checklist, a list of links or a tip;
+ * or which course-in-a-box callout it was: an activity, videos, a reflection, resources, a note.
  * The CMS defines them (the enumeration in cms/src/components/content/resource-box.json) and
  * codegen emits them as a union type only (`enumsAsTypes`), which zod cannot read at run time; so
  * they are listed here once, and the check below fails typecheck when the list and the generated
@@ -12,6 +13,12 @@ export const RESOURCE_BOX_KINDS = [
   'checklist',
   'links',
   'tip',
+  // Course-in-a-box callouts (`<div class="callout KIND">`); `note` for a callout of another kind.
+  'activity',
+  'videos',
+  'reflection',
+  'resources',
+  'note',
 ] as const satisfies readonly Enum_Componentcontentresourcebox_Kind[];
 
 /** A kind of resource box. */

@@ -74,6 +74,7 @@ describe('parseJekyllPage on the partnerships fixture', () => {
         __component: 'content.resource-box',
         title: 'IS THIS A GOOD PARTNERSHIP OPPORTUNITY?',
         intro: 'Answer these questions before launching a joint project.',
+        content: null,
         kind: 'questions',
         items: [
           'Do we have a shared or complementary goal?',

@@ -12,7 +12,7 @@ export interface CleanedPage {
 
 /**
  * Leaves out of a page what the site cannot render safely: a rich-text block (paragraph, list,
- * image...) holding a `javascript:` or other unsafe URL, or a resource-box item with one. The CMS
+ * image...) holding a `javascript:` or other unsafe URL, or a resource-box item or content block with one. The CMS
  * refuses such content when it is saved; this catches what was saved before that rule, so one bad
  * entry costs its own block and a warning in /status rather than every publish of the site.
  */
@@ -42,7 +42,15 @@ export function withoutUnsafeUrls(page: PageNode): CleanedPage {
           if (unsafe.length > 0) warn(`an item of the resource box "${block.title}"`, unsafe);
           return unsafe.length === 0;
         });
-        return { ...block, items };
+        // The box's own rich content (a callout's paragraphs, lists and images) is checked node by node too.
+        const richContent = Array.isArray(block.richContent)
+          ? block.richContent.filter((node: unknown, index: number) => {
+              const unsafe = findUnsafeUrls(node);
+              if (unsafe.length > 0) warn(`block ${String(index + 1)} of the resource box "${block.title}"`, unsafe);
+              return unsafe.length === 0;
+            })
+          : block.richContent;
+        return { ...block, items, richContent };
       }
       default:
         return block;

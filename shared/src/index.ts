@@ -14,3 +14,4 @@ export * from './resource-box-kinds.js';
 export * from './content-fingerprint.js';
 export * from './rebuild-status.js';
 export * from './build-report.js';
+export * from './publish-status.js';

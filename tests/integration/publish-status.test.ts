@@ -127,7 +127,11 @@ beforeAll(async () => {
   token = z.object({ data: z.object({ token: z.string() }) }).parse(await login.json()).data.token;
   releasesDir = await tempDir('publish-status');
   rebuilder = await startRebuilder();
-  await pollUntil('the first release', async () => (rebuilder.service.status().live ? true : undefined), 60_000);
+  await pollUntil(
+    'the first release',
+    () => Promise.resolve(rebuilder.service.status().live ? true : undefined),
+    60_000,
+  );
   await rebuilder.service.whenIdle();
 });
 
@@ -158,7 +162,7 @@ describe('the publish status editors see', () => {
     builds.hold = held;
     await publishDocument(strapi.write, 'pages', pageId);
     const building = await waitForState(pageId, 'building');
-    expect(building.site).toMatchObject({ state: 'building', elapsedMs: expect.any(Number) });
+    expect(building.site.state === 'building' && building.site.elapsedMs).toBeGreaterThanOrEqual(0);
     const overview = publishOverviewSchema.parse((await adminGet(PUBLISH_STATUS_PATH)).body);
     expect(overview.service).toMatchObject({ state: 'up', running: { trigger: 'Page published: Status Page' } });
 

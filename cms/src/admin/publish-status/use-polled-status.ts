@@ -54,7 +54,6 @@ export function usePolledStatus<T>(
       clearTimeout(timer);
     };
     // `get`, `schema` and `shouldPoll` do not change what is asked; only the URL and the key do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, refreshKey]);
 
   return state;

@@ -13,7 +13,7 @@ import { FakeBuilds, FakeContent, gate } from '../helpers/fake-rebuild.js';
 import { pollUntil } from '../helpers/poll.js';
 import { SECRET } from '../helpers/rebuilder-webhook.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { closeBrowser, openPage, type OpenedPage } from './helpers/browser.js';
+import { closeBrowser, collectedErrors, openPage, type OpenedPage } from './helpers/browser.js';
 
 /**
  * What an editor sees of publishing in the Strapi admin: the edit view's side panel and the
@@ -82,10 +82,18 @@ beforeAll(async () => {
   opened = await openPage({ width: 1440, height: 1000 });
   const { page: browserPage } = opened;
   await browserPage.goto(`${strapi.url}/admin/auth/login`);
-  await browserPage.getByLabel('Email').fill(strapi.env.ADMIN_EMAIL ?? '');
-  await browserPage.getByLabel('Password', { exact: true }).fill(strapi.env.ADMIN_PASSWORD ?? '');
-  await browserPage.getByRole('button', { name: 'Login' }).click();
-  await browserPage.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
+  try {
+    // The admin bundle is large; on a busy machine its first load takes a while.
+    await browserPage.getByLabel('Email').fill(strapi.env.ADMIN_EMAIL ?? '', { timeout: 120_000 });
+    await browserPage.getByLabel('Password', { exact: true }).fill(strapi.env.ADMIN_PASSWORD ?? '');
+    await browserPage.getByRole('button', { name: 'Login' }).click();
+    await browserPage.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
+  } catch (error) {
+    await screenshot(browserPage, 'admin-login-failed');
+    throw new Error(`[e2e] Cannot log into the admin; errors on the page: ${collectedErrors(browserPage).join('\n')}`, {
+      cause: error,
+    });
+  }
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { PublishStatusPanel } from './publish-status/PublishStatusPanel';
@@ -16,6 +17,8 @@ export default {
   register(app: StrapiApp) {
     app.widgets.register({
       id: 'publish-status',
+      // Strapi refuses a widget without an icon.
+      icon: Earth,
       title: { id: 'lm.publish-status.widget.title', defaultMessage: 'Public site' },
       component: async () => (await import('./publish-status/PublishStatusWidget')).PublishStatusWidget,
     });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Page } from 'playwright-core';
 import { runImport } from '../../scripts/import/run-import.js';
 import { freePort } from '../../scripts/lib/free-port.js';
-import { listDocuments, publishDocument } from '../../scripts/lib/strapi-rest-client.js';
+import { createDocument, listDocuments, publishDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../../scripts/rebuilder/run-rebuilder.js';
 import { createStrapiContentReader } from '../../scripts/rebuilder/strapi-content-reader.js';
@@ -30,8 +30,12 @@ let strapi: ThrowawayStrapi;
 let rebuilder: RunningRebuilder;
 let releasesDir: string;
 let pageId: string;
+let sectionId: string;
 let opened: OpenedPage;
 const builds = new FakeBuilds();
+
+/** The words on screen, however the panel wraps them. */
+const text = (shown: string): string => shown.replace(/\s+/g, ' ').trim();
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!screenshotDir) return;
@@ -50,6 +54,8 @@ beforeAll(async () => {
   await runImport({ paths: [fixture], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
   const [page] = await listDocuments(strapi.write, 'pages', new URLSearchParams({ status: 'draft' }));
   pageId = z.object({ documentId: z.string() }).parse(page).documentId;
+  const [section] = await listDocuments(strapi.write, 'sections', new URLSearchParams({ status: 'draft' }));
+  sectionId = z.object({ documentId: z.string() }).parse(section).documentId;
   releasesDir = await tempDir('admin-publish-status');
   const strapiReader = createStrapiContentReader({ url: strapi.url, token: strapi.read.STRAPI_READ_TOKEN });
   const fake = new FakeContent();
@@ -84,8 +90,8 @@ beforeAll(async () => {
   await browserPage.goto(`${strapi.url}/admin/auth/login`);
   try {
     // The admin bundle is large; on a busy machine its first load takes a while.
-    await browserPage.getByLabel('Email').fill(strapi.env.ADMIN_EMAIL ?? '', { timeout: 120_000 });
-    await browserPage.getByLabel('Password', { exact: true }).fill(strapi.env.ADMIN_PASSWORD ?? '');
+    await browserPage.locator('input[name="email"]').fill(strapi.env.ADMIN_EMAIL ?? '', { timeout: 120_000 });
+    await browserPage.locator('input[name="password"]').fill(strapi.env.ADMIN_PASSWORD ?? '');
     await browserPage.getByRole('button', { name: 'Login' }).click();
     await browserPage.waitForURL(/\/admin\/?$/, { timeout: 60_000 });
   } catch (error) {
@@ -110,9 +116,8 @@ describe('publish status in the admin', () => {
     const widget = page.getByTestId('publish-overview');
     await widget.waitFor({ timeout: 60_000 });
     await expect.poll(() => widget.innerText()).toMatch(/Live since \d\d:\d\d · \d+ pages/);
-    expect(await widget.innerText()).toContain('Latest builds');
-    // Editors are not walked through building schemas or deploying.
-    expect(await page.getByText('Build your content structure').count()).toBe(0);
+    // The heading is styled in capitals.
+    expect(await widget.innerText()).toMatch(/Latest builds/i);
     await screenshot(page, 'admin-home-widget');
   });
 
@@ -121,7 +126,9 @@ describe('publish status in the admin', () => {
     await page.goto(`${strapi.url}/admin/content-manager/collection-types/api::page.page/${pageId}`);
     const panel = page.getByTestId('publish-status');
     await panel.waitFor({ timeout: 60_000 });
-    await expect.poll(() => panel.innerText()).toMatch(/Live on the site since \d\d:\d\d · View live page/);
+    await expect
+      .poll(async () => text(await panel.innerText()))
+      .toMatch(/Live on the site since \d\d:\d\d · View live page/);
     const link = panel.getByRole('link', { name: /View live page/ });
     expect(await link.getAttribute('href')).toBe(`${SITE_URL}/modules/partnerships/two-zero/`);
     await screenshot(page, 'admin-panel-live');
@@ -142,5 +149,37 @@ describe('publish status in the admin', () => {
     held.open();
     builds.hold = null;
     await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toMatch(/Live on the site since/);
+  });
+
+  it('says "Draft only" for a page never published', async () => {
+    const { page } = opened;
+    const draftId = await createDocument(
+      strapi.write,
+      'pages',
+      { number: '2.9', title: 'Not Yet', slug: 'not-yet', section: sectionId },
+      'draft',
+    );
+    await page.goto(`${strapi.url}/admin/content-manager/collection-types/api::page.page/${draftId}`);
+    const panel = page.getByTestId('publish-status');
+    await panel.waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.innerText()).toBe('Draft only');
+  });
+
+  it('says why the page is not live when its build failed, and the widget lists the failure', async () => {
+    const { page } = opened;
+    builds.failWith = new Error('The site build stopped: a page has no title');
+    await publishDocument(strapi.write, 'pages', pageId);
+    await page.goto(`${strapi.url}/admin/content-manager/collection-types/api::page.page/${pageId}`);
+    const panel = page.getByTestId('publish-status');
+    await expect
+      .poll(() => panel.innerText(), { timeout: 30_000 })
+      .toContain('Not live: the build failed: The site build stopped: a page has no title');
+    builds.failWith = null;
+    await screenshot(page, 'admin-panel-failed');
+    await page.goto(`${strapi.url}/admin`);
+    const widget = page.getByTestId('publish-overview');
+    await expect.poll(() => widget.innerText(), { timeout: 60_000 }).toContain('Failed · ');
+    expect(await widget.innerText()).toContain('Page published: Overview');
+    await screenshot(page, 'admin-home-widget-failed');
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { runImport } from '../../scripts/import/run-import.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { createDocument, listDocuments, publishDocument } from '../../scripts/lib/strapi-rest-client.js';
@@ -37,8 +37,10 @@ const builds = new FakeBuilds();
 /** The words on screen, however the panel wraps them. */
 const text = (shown: string): string => shown.replace(/\s+/g, ' ').trim();
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves what the page shows, scrolled to `focus` (the home page scrolls inside its own pane). */
+async function screenshot(page: Page, name: string, focus?: Locator): Promise<void> {
   if (!screenshotDir) return;
+  await focus?.scrollIntoViewIfNeeded();
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
@@ -118,7 +120,7 @@ describe('publish status in the admin', () => {
     await expect.poll(() => widget.innerText()).toMatch(/Live since \d\d:\d\d · \d+ pages/);
     // The heading is styled in capitals.
     expect(await widget.innerText()).toMatch(/Latest builds/i);
-    await screenshot(page, 'admin-home-widget');
+    await screenshot(page, 'admin-home-widget', widget);
   });
 
   it('says on the page’s edit view that it is live, with a link to its public page', async () => {
@@ -180,6 +182,6 @@ describe('publish status in the admin', () => {
     const widget = page.getByTestId('publish-overview');
     await expect.poll(() => widget.innerText(), { timeout: 60_000 }).toContain('Failed · ');
     expect(await widget.innerText()).toContain('Page published: Overview');
-    await screenshot(page, 'admin-home-widget-failed');
+    await screenshot(page, 'admin-home-widget-failed', widget);
   });
 });

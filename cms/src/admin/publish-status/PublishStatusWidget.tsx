@@ -51,7 +51,7 @@ export function PublishStatusWidget() {
           {service.builds.map((build) => (
             <li key={build.id}>
               <Typography variant="pi" textColor={build.result === 'failed' ? 'danger600' : 'neutral800'}>
-                {build.result === 'failed' ? 'Failed' : 'Live'} · {buildLine(build, now)}
+                {build.result === 'failed' ? 'Failed' : 'Built'} · {buildLine(build, now)}
                 {build.error ? ` — ${build.error}` : ''}
                 {build.warnings > 0 ? ` (${String(build.warnings)} to fix, see the rebuild service)` : ''}
               </Typography>

@@ -1,3 +1,4 @@
+import type { BuildEntry } from '@lm/shared';
 import type { Cancel, Scheduler } from './scheduler.js';
 
 /** The deliveries one build answers. */
@@ -8,6 +9,8 @@ export interface Batch {
   requests: number;
   /** When the first of them arrived (ms since the epoch). */
   firstAt: number;
+  /** The entries the deliveries named, each once (a reconcile names none). */
+  entries: BuildEntry[];
 }
 
 export interface BuildCoalescerOptions {
@@ -55,12 +58,18 @@ export class BuildCoalescer {
     return this.#pending !== null;
   }
 
-  /** Asks for a build; returns at once. */
-  request(trigger: string): void {
+  /** The entries the waiting batch's deliveries named; empty when nothing waits. */
+  get queuedEntries(): BuildEntry[] {
+    return this.#pending ? [...this.#pending.entries] : [];
+  }
+
+  /** Asks for a build, on behalf of `entry` when a delivery named one; returns at once. */
+  request(trigger: string, entry?: BuildEntry): void {
     if (this.#disposed) return;
     const now = this.#options.scheduler.now();
-    this.#pending ??= { trigger, requests: 0, firstAt: now, due: false };
+    this.#pending ??= { trigger, requests: 0, firstAt: now, due: false, entries: [] };
     this.#pending.requests += 1;
+    if (entry) this.#pending.entries = withEntry(this.#pending.entries, entry);
     // Already due: it starts the moment the running build ends, so this request simply joins it.
     if (this.#pending.due) return;
     this.#cancelTimer?.();
@@ -126,4 +135,10 @@ export class BuildCoalescer {
     this.#idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** `entries` with `entry` last; an earlier event for the same document gives way to the newer one. */
+function withEntry(entries: BuildEntry[], entry: BuildEntry): BuildEntry[] {
+  const others = entries.filter((known) => known.uid !== entry.uid || known.documentId !== entry.documentId);
+  return [...others, entry];
 }

@@ -1,4 +1,4 @@
-import type { Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
+import type { BuildEntry, Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
 import { BuildCoalescer, type Batch } from './build-coalescer.js';
 import { buildRelease, type RunningBuild } from './build-release.js';
 import type { BuildRunner } from './build-runner.js';
@@ -42,6 +42,8 @@ export class RebuildService {
   #live: ReleaseMeta | null = null;
   #state: ServiceState = { lastBuilt: null, history: [] };
   #running: RunningBuild | null = null;
+  /** The entries the running build's deliveries named. */
+  #runningEntries: BuildEntry[] = [];
   #reconcile: RebuildStatus['reconcile'] = { lastAt: null, result: null, error: null };
   #reconciling: Promise<void> | null = null;
   #cancelReconcile: Cancel | null = null;
@@ -101,14 +103,17 @@ export class RebuildService {
   receive(payload: WebhookPayload): RebuildDecision {
     const decision = decideRebuild(payload);
     this.#deliveries.record(payload, decision, new Date(this.#options.scheduler.now()).toISOString());
-    if (decision.rebuild) this.request(decision.trigger);
+    if (decision.rebuild) this.request(decision.trigger, buildEntryOf(payload));
     return decision;
   }
 
-  /** Asks for a build (coalesced with others); returns at once. */
-  request(trigger: string): void {
+  /**
+   * Asks for a build (coalesced with others); returns at once. `entry` is the entry a delivery
+   * named, listed with the build in /status so the CMS can tell editors when their entry is live.
+   */
+  request(trigger: string, entry?: BuildEntry): void {
     if (this.#stopped) return;
-    this.#coalescer.request(trigger);
+    this.#coalescer.request(trigger, entry);
   }
 
   /**
@@ -168,9 +173,15 @@ export class RebuildService {
         ? { id: live.id, builtAt: live.builtAt, fingerprint: live.fingerprint, pageCount: live.pageCount }
         : null,
       running: this.#running
-        ? { id: this.#running.id, trigger: this.#running.trigger, startedAt: this.#running.startedAt }
+        ? {
+            id: this.#running.id,
+            trigger: this.#running.trigger,
+            startedAt: this.#running.startedAt,
+            entries: this.#runningEntries,
+          }
         : null,
       queued: this.#coalescer.queued,
+      queuedEntries: this.#coalescer.queuedEntries,
       history: this.#state.history,
       deliveries: this.#deliveries.list(),
       reconcile: this.#reconcile,
@@ -221,6 +232,7 @@ export class RebuildService {
           live: this.#live,
           onBegin: (running) => {
             this.#running = running;
+            this.#runningEntries = batch.entries;
           },
           goLive: (meta) =>
             this.#exclusive(async () => {
@@ -232,9 +244,10 @@ export class RebuildService {
         batch,
       );
       if (built) this.#state.lastBuilt = built;
-      this.#record(entry);
+      this.#record(batch.entries.length > 0 ? { ...entry, entries: batch.entries } : entry);
     } finally {
       this.#running = null;
+      this.#runningEntries = [];
       await this.#saveState();
     }
   }
@@ -258,4 +271,11 @@ export class RebuildService {
     this.#swapQueue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** The entry a delivery names, when Strapi sent both its type and its documentId. */
+function buildEntryOf(payload: WebhookPayload): BuildEntry | undefined {
+  const documentId = payload.entry?.documentId;
+  if (payload.uid === undefined || typeof documentId !== 'string') return undefined;
+  return { event: payload.event, uid: payload.uid, documentId };
 }

@@ -18,3 +18,4 @@ export * from './preview-link.js';
 export * from './preview-session.js';
 export * from './course-check-report.js';
 export * from './course-checks/index.js';
+export * from './publish-status.js';

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { fingerprintSchema } from './content-fingerprint.js';
 
+/**
+ * An entry a webhook delivery named, carried by the build that answers the delivery: how the CMS
+ * tells editors which build took (or will take) their publish live.
+ */
+export const buildEntrySchema = z.object({
+  /** Strapi's event, e.g. `entry.publish`. */
+  event: z.string(),
+  /** The content-type uid, e.g. `api::page.page`. */
+  uid: z.string(),
+  /** The entry's documentId. */
+  documentId: z.string(),
+});
+export type BuildEntry = z.infer<typeof buildEntrySchema>;
+
 /** One finished (or interrupted) build, as /status lists it and state.json keeps it. */
 export const historyEntrySchema = z.object({
   /** The release id the build was writing. */
@@ -23,6 +37,8 @@ export const historyEntrySchema = z.object({
    * (a page with no published section, a block with an unsafe link).
    */
   warnings: z.array(z.string()).optional(),
+  /** The entries its deliveries named. Optional: state.json files written before it lack it. */
+  entries: z.array(buildEntrySchema).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -70,10 +86,14 @@ export const rebuildStatusSchema = z.object({
       trigger: z.string(),
       /** ISO time it started. */
       startedAt: z.string(),
+      /** The entries its deliveries named (absent from services older than this field). */
+      entries: z.array(buildEntrySchema).optional(),
     })
     .nullable(),
   /** Whether another build waits (requests arrived during this one, or within the debounce). */
   queued: z.boolean(),
+  /** The entries the waiting build's deliveries named (absent from services older than this field). */
+  queuedEntries: z.array(buildEntrySchema).optional(),
   /** Finished builds, newest first. */
   history: z.array(historyEntrySchema),
   /**

@@ -1,6 +1,7 @@
 // @ts-check
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { buildPhases } from './integrations/build-phases.ts';
 import { buildReport } from './integrations/build-report.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { dataStoreFromDisk } from './integrations/data-store-from-disk.ts';
@@ -16,8 +17,9 @@ export default defineConfig({
   // lm:build-report takes the render job the build worker asked for (scripts/lib/build-worker.ts)
   // and hands back the build's report; a plain `astro build` asks for nothing and renders everything.
   // lm:search-index indexes the rendered modules when the build is done, before lm:build-report
-  // reports the build (hooks run in this order).
-  integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk(), searchIndex(), buildReport()],
+  // reports the build (hooks run in this order). lm:build-phases times bundling and rendering for
+  // the report.
+  integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk(), buildPhases(), searchIndex(), buildReport()],
   // Content comes from Strapi at build time; only the search page (one island) needs client JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -11,6 +11,9 @@ import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../rebuilder/run-rebuilder.js';
+import type { BuildRunner } from '../rebuilder/build-runner.js';
+import { WarmSiteBuilder, type SiteBuildResult } from '../lib/warm-site-builder.js';
+import { phaseMedianRows, type MeasuredRebuild } from './phase-medians.js';
 import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
 import { percentile } from './percentile.js';
@@ -20,6 +23,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 12);
+/** Which datasets to measure (`demo,generated` by default): one alone halves a run. */
+const DATASETS = (process.env.BENCH_DATASETS ?? 'demo,generated').split(',');
 const demoDir = fileURLToPath(new URL('../start/demo', import.meta.url));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -42,6 +47,8 @@ interface Row {
   indexMs: number;
   /** Median indexing time of the rebuild service's builds (only the changed module). */
   rebuildIndexP50: number;
+  /** The rebuilds for the publishes, with their phases. */
+  rebuilds: MeasuredRebuild[];
 }
 
 const pageSchema = z.object({
@@ -85,9 +92,19 @@ interface ServiceSetup {
   releasesDir: string;
 }
 
-/** Starts the rebuild service as production runs it, logging only its errors. */
-async function startRebuildService(setup: ServiceSetup): Promise<RunningRebuilder> {
-  return runRebuilder({
+/**
+ * Starts the rebuild service as production runs it, logging only its errors. Its builds run in a
+ * warm worker as in production; each build's result (report and duration) is kept in `builds`.
+ */
+async function startRebuildService(setup: ServiceSetup, builds: SiteBuildResult[]): Promise<RunningRebuilder> {
+  const builder = new WarmSiteBuilder(setup.env);
+  const build: BuildRunner = async ({ outDir, reuseFrom, signal }) => {
+    const result = await builder.build({ outDir, reuseFrom, signal });
+    builds.push(result);
+    return { warnings: result.report.warnings, indexMs: result.report.phases.indexMs };
+  };
+  const rebuilder = await runRebuilder({
+    build,
     env: {
       ...setup.env,
       REBUILD_WEBHOOK_SECRET: setup.secret,
@@ -104,6 +121,13 @@ async function startRebuildService(setup: ServiceSetup): Promise<RunningRebuilde
       },
     },
   });
+  return {
+    ...rebuilder,
+    stop: async () => {
+      await rebuilder.stop();
+      builder.stop();
+    },
+  };
 }
 
 /** PUBLISHES pages to edit, spread over the whole site rather than hammering one page. */
@@ -126,8 +150,9 @@ async function measureLivePublishes(
   strapi: ThrowawayStrapi,
   pages: PublishedPage[],
   setup: ServiceSetup,
-): Promise<{ latencies: number[]; rebuilds: ServiceBuilds }> {
-  const rebuilder = await startRebuildService(setup);
+): Promise<{ latencies: number[]; rebuilds: ServiceBuilds; measured: MeasuredRebuild[] }> {
+  const builds: SiteBuildResult[] = [];
+  const rebuilder = await startRebuildService(setup, builds);
   const site = await startSiteServer({ releasesDir: setup.releasesDir, host: '127.0.0.1', port: setup.sitePort });
   try {
     await waitForLive(rebuilder.apiUrl);
@@ -135,7 +160,12 @@ async function measureLivePublishes(
     console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
     const latencies = await measurePublishLatency(strapi.write, targets);
     const rebuilds = await serviceBuilds(rebuilder.apiUrl, targets.length);
-    return { latencies, rebuilds };
+    // The service's history is newest first; the worker's builds are in order, the first release first.
+    const services = [...rebuilds.durations].reverse();
+    const measured = builds
+      .slice(-services.length)
+      .map((build, index) => ({ build, serviceMs: services[index] ?? build.durationMs }));
+    return { latencies, rebuilds, measured };
   } finally {
     await rebuilder.stop();
     await site.stop();
@@ -163,7 +193,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
     const warm = await buildSite({ outDir: buildDir, env });
 
     const setup = { env, secret, rebuildPort, sitePort, releasesDir };
-    const { latencies, rebuilds } = await measureLivePublishes(dataset, strapi, pages, setup);
+    const { latencies, rebuilds, measured } = await measureLivePublishes(dataset, strapi, pages, setup);
     return {
       dataset,
       pages: pages.length,
@@ -178,6 +208,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       rebuildP50: percentile(rebuilds.durations, 50),
       indexMs: build.report.phases.indexMs,
       rebuildIndexP50: percentile(rebuilds.indexMs, 50),
+      rebuilds: measured,
     };
   } finally {
     await strapi.stop();
@@ -225,24 +256,28 @@ async function waitForLive(apiUrl: string): Promise<void> {
 async function main(): Promise<void> {
   await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
   const rows: Row[] = [];
-  rows.push(
-    await benchDataset('demo', async (strapi) => {
-      await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
-    }),
-  );
-  rows.push(
-    await benchDataset('generated', async (strapi) => {
-      await generateContent({
-        env: strapi.write,
-        modules: 10,
-        sectionsPerModule: 10,
-        pagesPerSection: 10,
-        log: (line) => {
-          if (line.endsWith('00/1000 pages')) console.log(line);
-        },
-      });
-    }),
-  );
+  if (DATASETS.includes('demo')) {
+    rows.push(
+      await benchDataset('demo', async (strapi) => {
+        await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
+      }),
+    );
+  }
+  if (DATASETS.includes('generated')) {
+    rows.push(
+      await benchDataset('generated', async (strapi) => {
+        await generateContent({
+          env: strapi.write,
+          modules: 10,
+          sectionsPerModule: 10,
+          pagesPerSection: 10,
+          log: (line) => {
+            if (line.endsWith('00/1000 pages')) console.log(line);
+          },
+        });
+      }),
+    );
+  }
   console.log('');
   console.log(
     '| dataset | pages | publishes | p50 | p95 | max | rebuild p50 | rebuild index p50 | cold build | cold index | GraphQL requests (cold) | warm build | GraphQL requests (warm) |',
@@ -253,6 +288,8 @@ async function main(): Promise<void> {
       `| ${row.dataset} | ${String(row.pages)} | ${String(row.publishes)} | ${seconds(row.p50)} | ${seconds(row.p95)} | ${seconds(row.max)} | ${seconds(row.rebuildP50)} | ${seconds(row.rebuildIndexP50)} | ${seconds(row.buildMs)} | ${seconds(row.indexMs)} | ${String(row.graphqlRequests)} | ${seconds(row.warmBuildMs)} | ${String(row.warmGraphqlRequests)} |`,
     );
   }
+  console.log('');
+  for (const line of phaseMedianRows(rows)) console.log(line);
   console.log('');
   console.log(
     'rebuild: the rebuild service building, verifying and swapping in a release after a publish (warm worker; renders only the changed module).',

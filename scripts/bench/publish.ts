@@ -14,6 +14,7 @@ import { runRebuilder, type RunningRebuilder } from '../rebuilder/run-rebuilder.
 import type { BuildRunner } from '../rebuilder/build-runner.js';
 import { WarmSiteBuilder, type SiteBuildResult } from '../lib/warm-site-builder.js';
 import { phaseMedianRows, type MeasuredRebuild } from './phase-medians.js';
+import { pageScripts, type PageScript } from './page-script-bytes.js';
 import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
 import { percentile } from './percentile.js';
@@ -49,6 +50,8 @@ interface Row {
   rebuildIndexP50: number;
   /** The rebuilds for the publishes, with their phases. */
   rebuilds: MeasuredRebuild[];
+  /** The JavaScript the first content page loads (see pageScripts). */
+  scripts: PageScript[];
 }
 
 const pageSchema = z.object({
@@ -191,6 +194,10 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
     const env = { PATH: process.env.PATH, ...strapi.read };
     const build = await buildSite({ outDir: buildDir, env });
     const warm = await buildSite({ outDir: buildDir, env });
+    const [first] = pages;
+    const scripts = first
+      ? await pageScripts(buildDir, path.join('modules', first.moduleSlug, first.slug, 'index.html'))
+      : [];
 
     const setup = { env, secret, rebuildPort, sitePort, releasesDir };
     const { latencies, rebuilds, measured } = await measureLivePublishes(dataset, strapi, pages, setup);
@@ -209,6 +216,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       indexMs: build.report.phases.indexMs,
       rebuildIndexP50: percentile(rebuilds.indexMs, 50),
       rebuilds: measured,
+      scripts,
     };
   } finally {
     await strapi.stop();
@@ -290,6 +298,12 @@ async function main(): Promise<void> {
   }
   console.log('');
   for (const line of phaseMedianRows(rows)) console.log(line);
+  console.log('');
+  for (const row of rows) {
+    const total = row.scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
+    const files = row.scripts.map((script) => `${script.name} ${(script.gzipBytes / 1024).toFixed(1)}`).join(', ');
+    console.log(`JS a content page loads (${row.dataset}, gzip KB): ${(total / 1024).toFixed(1)} = ${files}`);
+  }
   console.log('');
   console.log(
     'rebuild: the rebuild service building, verifying and swapping in a release after a publish (warm worker; renders only the changed module).',

@@ -162,6 +162,9 @@ async function measureLivePublishes(
     const targets = spreadPublishTargets(pages, site.url);
     console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
     const latencies = await measurePublishLatency(strapi.write, targets);
+    // A publish may be followed by a second delivery and one follow-up build: wait for it, so the
+    // service's history and the worker's builds hold the same builds when they are paired below.
+    await waitForLive(rebuilder.apiUrl);
     const rebuilds = await serviceBuilds(rebuilder.apiUrl, targets.length);
     // The service's history is newest first; the worker's builds are in order, the first release first.
     const services = [...rebuilds.durations].reverse();

@@ -1,10 +1,12 @@
 // @ts-check
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { buildPhases } from './integrations/build-phases.ts';
 import { buildReport } from './integrations/build-report.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { dataStoreFromDisk } from './integrations/data-store-from-disk.ts';
 import { skipUnusedClientBuild } from './integrations/skip-unused-client-build.ts';
+import { reuseClientBuild } from './integrations/reuse-client-build.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -16,8 +18,18 @@ export default defineConfig({
   // lm:build-report takes the render job the build worker asked for (scripts/lib/build-worker.ts)
   // and hands back the build's report; a plain `astro build` asks for nothing and renders everything.
   // lm:search-index indexes the rendered modules when the build is done, before lm:build-report
-  // reports the build (hooks run in this order).
-  integrations: [react(), skipUnusedClientBuild(), dataStoreFromDisk(), searchIndex(), buildReport()],
+  // reports the build (hooks run in this order). lm:build-phases times bundling and rendering for
+  // the report. lm:reuse-client-build writes the last client build's files when the islands and
+  // the build key are unchanged.
+  integrations: [
+    react(),
+    reuseClientBuild(),
+    skipUnusedClientBuild(),
+    dataStoreFromDisk(),
+    buildPhases(),
+    searchIndex(),
+    buildReport(),
+  ],
   // Content comes from Strapi at build time; only the search page (one island) needs client JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -11,6 +11,10 @@ import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../rebuilder/run-rebuilder.js';
+import type { BuildRunner } from '../rebuilder/build-runner.js';
+import { WarmSiteBuilder, type SiteBuildResult } from '../lib/warm-site-builder.js';
+import { phaseMedianRows, type MeasuredRebuild } from './phase-medians.js';
+import { pageScripts, type PageScript } from './page-script-bytes.js';
 import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
 import { percentile } from './percentile.js';
@@ -20,6 +24,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 12);
+/** Which datasets to measure (`demo,generated` by default): one alone halves a run. */
+const DATASETS = (process.env.BENCH_DATASETS ?? 'demo,generated').split(',');
 const demoDir = fileURLToPath(new URL('../start/demo', import.meta.url));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -42,6 +48,10 @@ interface Row {
   indexMs: number;
   /** Median indexing time of the rebuild service's builds (only the changed module). */
   rebuildIndexP50: number;
+  /** The rebuilds for the publishes, with their phases. */
+  rebuilds: MeasuredRebuild[];
+  /** The JavaScript the first content page loads (see pageScripts). */
+  scripts: PageScript[];
 }
 
 const pageSchema = z.object({
@@ -85,9 +95,19 @@ interface ServiceSetup {
   releasesDir: string;
 }
 
-/** Starts the rebuild service as production runs it, logging only its errors. */
-async function startRebuildService(setup: ServiceSetup): Promise<RunningRebuilder> {
-  return runRebuilder({
+/**
+ * Starts the rebuild service as production runs it, logging only its errors. Its builds run in a
+ * warm worker as in production; each build's result (report and duration) is kept in `builds`.
+ */
+async function startRebuildService(setup: ServiceSetup, builds: SiteBuildResult[]): Promise<RunningRebuilder> {
+  const builder = new WarmSiteBuilder(setup.env);
+  const build: BuildRunner = async ({ outDir, reuseFrom, signal }) => {
+    const result = await builder.build({ outDir, reuseFrom, signal });
+    builds.push(result);
+    return { warnings: result.report.warnings, indexMs: result.report.phases.indexMs };
+  };
+  const rebuilder = await runRebuilder({
+    build,
     env: {
       ...setup.env,
       REBUILD_WEBHOOK_SECRET: setup.secret,
@@ -104,6 +124,13 @@ async function startRebuildService(setup: ServiceSetup): Promise<RunningRebuilde
       },
     },
   });
+  return {
+    ...rebuilder,
+    stop: async () => {
+      await rebuilder.stop();
+      builder.stop();
+    },
+  };
 }
 
 /** PUBLISHES pages to edit, spread over the whole site rather than hammering one page. */
@@ -126,16 +153,25 @@ async function measureLivePublishes(
   strapi: ThrowawayStrapi,
   pages: PublishedPage[],
   setup: ServiceSetup,
-): Promise<{ latencies: number[]; rebuilds: ServiceBuilds }> {
-  const rebuilder = await startRebuildService(setup);
+): Promise<{ latencies: number[]; rebuilds: ServiceBuilds; measured: MeasuredRebuild[] }> {
+  const builds: SiteBuildResult[] = [];
+  const rebuilder = await startRebuildService(setup, builds);
   const site = await startSiteServer({ releasesDir: setup.releasesDir, host: '127.0.0.1', port: setup.sitePort });
   try {
     await waitForLive(rebuilder.apiUrl);
     const targets = spreadPublishTargets(pages, site.url);
     console.log(`[bench] ${dataset}: ${String(targets.length)} publishes…`);
     const latencies = await measurePublishLatency(strapi.write, targets);
+    // A publish may be followed by a second delivery and one follow-up build: wait for it, so the
+    // service's history and the worker's builds hold the same builds when they are paired below.
+    await waitForLive(rebuilder.apiUrl);
     const rebuilds = await serviceBuilds(rebuilder.apiUrl, targets.length);
-    return { latencies, rebuilds };
+    // The service's history is newest first; the worker's builds are in order, the first release first.
+    const services = [...rebuilds.durations].reverse();
+    const measured = builds
+      .slice(-services.length)
+      .map((build, index) => ({ build, serviceMs: services[index] ?? build.durationMs }));
+    return { latencies, rebuilds, measured };
   } finally {
     await rebuilder.stop();
     await site.stop();
@@ -161,9 +197,13 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
     const env = { PATH: process.env.PATH, ...strapi.read };
     const build = await buildSite({ outDir: buildDir, env });
     const warm = await buildSite({ outDir: buildDir, env });
+    const [first] = pages;
+    const scripts = first
+      ? await pageScripts(buildDir, path.join('modules', first.moduleSlug, first.slug, 'index.html'))
+      : [];
 
     const setup = { env, secret, rebuildPort, sitePort, releasesDir };
-    const { latencies, rebuilds } = await measureLivePublishes(dataset, strapi, pages, setup);
+    const { latencies, rebuilds, measured } = await measureLivePublishes(dataset, strapi, pages, setup);
     return {
       dataset,
       pages: pages.length,
@@ -178,6 +218,8 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       rebuildP50: percentile(rebuilds.durations, 50),
       indexMs: build.report.phases.indexMs,
       rebuildIndexP50: percentile(rebuilds.indexMs, 50),
+      rebuilds: measured,
+      scripts,
     };
   } finally {
     await strapi.stop();
@@ -225,24 +267,28 @@ async function waitForLive(apiUrl: string): Promise<void> {
 async function main(): Promise<void> {
   await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
   const rows: Row[] = [];
-  rows.push(
-    await benchDataset('demo', async (strapi) => {
-      await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
-    }),
-  );
-  rows.push(
-    await benchDataset('generated', async (strapi) => {
-      await generateContent({
-        env: strapi.write,
-        modules: 10,
-        sectionsPerModule: 10,
-        pagesPerSection: 10,
-        log: (line) => {
-          if (line.endsWith('00/1000 pages')) console.log(line);
-        },
-      });
-    }),
-  );
+  if (DATASETS.includes('demo')) {
+    rows.push(
+      await benchDataset('demo', async (strapi) => {
+        await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
+      }),
+    );
+  }
+  if (DATASETS.includes('generated')) {
+    rows.push(
+      await benchDataset('generated', async (strapi) => {
+        await generateContent({
+          env: strapi.write,
+          modules: 10,
+          sectionsPerModule: 10,
+          pagesPerSection: 10,
+          log: (line) => {
+            if (line.endsWith('00/1000 pages')) console.log(line);
+          },
+        });
+      }),
+    );
+  }
   console.log('');
   console.log(
     '| dataset | pages | publishes | p50 | p95 | max | rebuild p50 | rebuild index p50 | cold build | cold index | GraphQL requests (cold) | warm build | GraphQL requests (warm) |',
@@ -252,6 +298,14 @@ async function main(): Promise<void> {
     console.log(
       `| ${row.dataset} | ${String(row.pages)} | ${String(row.publishes)} | ${seconds(row.p50)} | ${seconds(row.p95)} | ${seconds(row.max)} | ${seconds(row.rebuildP50)} | ${seconds(row.rebuildIndexP50)} | ${seconds(row.buildMs)} | ${seconds(row.indexMs)} | ${String(row.graphqlRequests)} | ${seconds(row.warmBuildMs)} | ${String(row.warmGraphqlRequests)} |`,
     );
+  }
+  console.log('');
+  for (const line of phaseMedianRows(rows)) console.log(line);
+  console.log('');
+  for (const row of rows) {
+    const total = row.scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
+    const files = row.scripts.map((script) => `${script.name} ${(script.gzipBytes / 1024).toFixed(1)}`).join(', ');
+    console.log(`JS a content page loads (${row.dataset}, gzip KB): ${(total / 1024).toFixed(1)} = ${files}`);
   }
   console.log('');
   console.log(

@@ -46,6 +46,7 @@ async function readManifest(release: string): Promise<RenderManifest | null> {
  */
 async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> {
   const reports: BuildReport[] = [];
+  const started = performance.now();
   await withScratchDir(async (dir) => {
     process.chdir(dir);
     try {
@@ -57,7 +58,7 @@ async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> 
   });
   const [report] = reports;
   if (!report) throw new Error('[build] Astro finished without the site reporting what it built (lm:build-report).');
-  return report;
+  return { ...report, phases: { ...report.phases, astroMs: Math.round(performance.now() - started) } };
 }
 
 async function runJob({ outDir, reuseFrom }: BuildJob): Promise<BuildReport> {

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import type { RenderJob } from './render-manifest.js';
 
+/** Rendering time summed per kind of page (see BuildReport's phases.pageRenderMs). */
+export const pageRenderTimesSchema = z.object({
+  content: z.number().nonnegative(),
+  print: z.number().nonnegative(),
+  other: z.number().nonnegative(),
+});
+export type PageRenderTimes = z.infer<typeof pageRenderTimesSchema>;
+
+/** Where a build's time went before the report is written, recorded as the build runs. */
+export interface BuildTimings {
+  serverBundleMs: number;
+  clientBundleMs: number;
+  generateMs: number;
+  pageRenderMs: PageRenderTimes;
+}
+
 /**
  * What one site build did, as a value the build hands back (see site/integrations/build-report.ts
  * and scripts/lib/build-worker.ts): nothing about a build is read from its log lines.
@@ -28,6 +44,20 @@ export const buildReportSchema = z.object({
     copyMs: z.number().nonnegative(),
     /** Writing the search index of each rendered module (reused modules carry theirs along). */
     indexMs: z.number().nonnegative(),
+    /** Part of renderMs: Vite's server build, which bundles the pages' code. */
+    serverBundleMs: z.number().nonnegative(),
+    /** Part of renderMs: Vite's client build, which bundles the islands for the browser. */
+    clientBundleMs: z.number().nonnegative(),
+    /** Part of renderMs: generating the pages (getStaticPaths, rendering, writing), wall clock. */
+    generateMs: z.number().nonnegative(),
+    /**
+     * Time spent rendering pages, summed over the pages of each kind: content pages, print pages and
+     * the rest (homes, 404, search, sitemap, redirect pages). Pages render `build.concurrency` at a
+     * time, so the sum can exceed generateMs.
+     */
+    pageRenderMs: pageRenderTimesSchema,
+    /** The whole of Astro's build call, from loading the config to the last hook. */
+    astroMs: z.number().nonnegative(),
   }),
   /** Content the site left out (an unsafe link, say), for editors to fix (see setBuildWarnings). */
   warnings: z.array(z.string()),
@@ -56,6 +86,8 @@ export interface SiteBuildState {
   decision: Promise<RenderDecision> | null;
   /** What indexing the rendered modules for search did, once it is done (see SearchIndexing). */
   searchIndex: SearchIndexing | null;
+  /** Bundling and rendering times (see site/integrations/build-phases.ts). */
+  timings: BuildTimings;
 }
 
 /** What the search integration (site/integrations/search-index.ts) did in a build. */
@@ -98,7 +130,18 @@ export function takeSiteBuildRequest(): SiteBuildRequest | undefined {
 
 /** Starts the state of a new build (forgetting any earlier, failed one's). */
 export function startSiteBuild(job: RenderJob | null): SiteBuildState {
-  globalThis.learningModulesSiteBuild = { job, graphqlRequests: 0, decision: null, searchIndex: null };
+  globalThis.learningModulesSiteBuild = {
+    job,
+    graphqlRequests: 0,
+    decision: null,
+    searchIndex: null,
+    timings: {
+      serverBundleMs: 0,
+      clientBundleMs: 0,
+      generateMs: 0,
+      pageRenderMs: { content: 0, print: 0, other: 0 },
+    },
+  };
   return globalThis.learningModulesSiteBuild;
 }
 

@@ -9,6 +9,7 @@ import {
   takeBuildWarnings,
   takeSiteBuildRequest,
   type BuildReport,
+  type BuildTimings,
   type RenderDecision,
   type RenderJob,
   type RenderManifest,
@@ -21,6 +22,21 @@ function manifestOf(job: RenderJob, { digests, reused }: RenderDecision): Render
     modules: digests,
     reused,
     reusedFrom: reused.length > 0 ? job.reuseFrom : null,
+  };
+}
+
+/** The bundling and rendering times lm:build-phases recorded, rounded to whole milliseconds. */
+function timingsOf(timings: BuildTimings | undefined): BuildTimings {
+  const pages = timings?.pageRenderMs ?? { content: 0, print: 0, other: 0 };
+  return {
+    serverBundleMs: timings?.serverBundleMs ?? 0,
+    clientBundleMs: timings?.clientBundleMs ?? 0,
+    generateMs: timings?.generateMs ?? 0,
+    pageRenderMs: {
+      content: Math.round(pages.content),
+      print: Math.round(pages.print),
+      other: Math.round(pages.other),
+    },
   };
 }
 
@@ -75,6 +91,9 @@ export function buildReport(): AstroIntegration {
             renderMs: Math.round(performance.now() - rendering - indexMs),
             copyMs: 0,
             indexMs,
+            ...timingsOf(build?.timings),
+            // The worker times the whole of Astro's build call.
+            astroMs: 0,
           },
           warnings: takeBuildWarnings(),
         });

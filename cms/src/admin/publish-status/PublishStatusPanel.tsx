@@ -1,6 +1,6 @@
 import { Flex, Link, Loader, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { entryPublishStatusPath, entryPublishStatusSchema, isSiteContentType } from '@lm/shared';
+import { entryPublishStatusPath, entryPublishStatusSchema, isSiteContentType } from '@lm/shared/browser';
 import { entryStatusText } from './publish-status-text';
 import { usePolledStatus } from './use-polled-status';
 

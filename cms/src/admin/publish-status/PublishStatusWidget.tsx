@@ -1,5 +1,5 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import { PUBLISH_STATUS_PATH, publishOverviewSchema } from '@lm/shared';
+import { PUBLISH_STATUS_PATH, publishOverviewSchema } from '@lm/shared/browser';
 import { buildLine, clockTime, duration } from './publish-status-text';
 import { usePolledStatus } from './use-polled-status';
 

@@ -1,4 +1,4 @@
-import type { EntryPublishStatus, PublishBuild } from '@lm/shared';
+import type { EntryPublishStatus, PublishBuild } from '@lm/shared/browser';
 
 /** What the side panel says about one entry. */
 export interface EntryStatusText {

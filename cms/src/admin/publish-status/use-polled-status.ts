@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { z } from 'zod';
-import { PUBLISH_STATUS_POLL_MS } from '@lm/shared';
+import { PUBLISH_STATUS_POLL_MS } from '@lm/shared/browser';
 
 /** What a polled status holds so far. */
 export interface PolledStatus<T> {

@@ -55,8 +55,8 @@ describe('npm run check:content', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('[check] 1 error, 1 warning in 1 module and 2 pages (drafts included).');
     expect(lines[1]).toBe(
-      '  error   module "Checked", section 1, page 1.1 "Unfinished": resource box 1 "Ask" has no items. ' +
-        'Add at least one, or remove the box. [field: body.0.items]',
+      '  error   module "Checked", section 1, page 1.1 "Unfinished": resource box 1 "Ask" is empty. ' +
+        'Add an item, an intro or some content, or remove the box. [field: body.0.items]',
     );
     expect(lines[2]).toBe(
       '  warning module "Checked", section 2 "No outcomes yet" has no learning outcomes: add what a learner ' +

@@ -174,10 +174,10 @@ describe('publishing', () => {
   const publishPage = (slug: string, number: string, body: unknown[], section: string | null = ids.s2 ?? null) =>
     write('pages', { section, number, slug, title: `Page ${slug}`, body }, 'published');
 
-  it('refuses a resource box without items, on the box', async () => {
+  it('refuses an empty resource box (no items, intro or content), on the box', async () => {
     const { message, paths } = refusal(await publishPage('empty-box', '2.2', [link('https://example.org/'), box([])]));
     expect(paths).toEqual(['body.1.items']);
-    expect(message).toContain('resource box 1 "Ask" has no items');
+    expect(message).toContain('resource box 1 "Ask" is empty');
   });
 
   it('refuses a link to a page that does not exist', async () => {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,7 +56,8 @@ const withoutIslandPrefixes = (html: string | undefined): string | undefined =>
 async function expectSameSite(actual: string, expected: string): Promise<void> {
   const [left, right] = await Promise.all([siteFiles(actual), siteFiles(expected)]);
   expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
-  for (const [file, text] of right) expect(withoutIslandPrefixes(left.get(file)), file).toBe(withoutIslandPrefixes(text));
+  for (const [file, text] of right)
+    expect(withoutIslandPrefixes(left.get(file)), file).toBe(withoutIslandPrefixes(text));
 }
 
 /** HTML files under `dir`, relative to it. */
@@ -225,13 +227,35 @@ describe('incremental builds', () => {
       (candidate) => candidate.moduleSlug === content.moduleSlugs[0] && candidate.slug === 'page-1-1',
     );
     if (!page) throw new Error('No page-1-1 in the first module');
-    await updateDocument(
-      strapi.write,
-      'sections',
-      target.documentId,
-      { pages: { connect: [page.documentId] } },
-      'published',
-    );
+    // The CMS refuses the move now (course checks); the build must still catch such content when it
+    // was saved before that rule, so the move is made in the database, under Strapi.
+    await expect(
+      updateDocument(
+        strapi.write,
+        'sections',
+        target.documentId,
+        { pages: { connect: [page.documentId] } },
+        'published',
+      ),
+    ).rejects.toThrow('Page slugs are unique in a module');
+    const database = new Database(strapi.env.DATABASE_FILENAME);
+    try {
+      const publishedId = (table: string, documentId: string): number =>
+        z
+          .object({ id: z.number() })
+          .parse(
+            database
+              .prepare(`SELECT id FROM ${table} WHERE document_id = ? AND published_at IS NOT NULL`)
+              .get(documentId),
+          ).id;
+      database
+        .prepare('UPDATE pages_section_lnk SET section_id = ? WHERE page_id = ?')
+        .run(publishedId('sections', target.documentId), publishedId('pages', page.documentId));
+      // As an editor's save would, so the build reads the page again rather than from its cache.
+      database.prepare('UPDATE pages SET updated_at = updated_at + 1000 WHERE document_id = ?').run(page.documentId);
+    } finally {
+      database.close();
+    }
     await expect(buildInto(live)).rejects.toThrow(
       `Two published pages have the URL ${pageUrl(String(content.moduleSlugs[1]), 'page-1-1')}`,
     );

@@ -19,12 +19,16 @@ export interface BodyResourceBox {
   path: string;
   title: string;
   itemCount: number;
+  /** Whether it says anything besides items: an intro, or rich content (a callout's paragraphs). */
+  hasText: boolean;
 }
 
 const blockSchema = z.object({ __component: z.string() }).passthrough();
 const richTextSchema = z.object({ content: z.array(z.unknown()).nullish() });
 const resourceBoxSchema = z.object({
   title: z.string().nullish(),
+  intro: z.string().nullish(),
+  content: z.array(z.unknown()).nullish(),
   items: z.array(z.object({ url: z.string().nullish() }).passthrough()).nullish(),
 });
 const nodeSchema = z
@@ -76,7 +80,10 @@ export function bodyParts(body: readonly unknown[]): {
       const box = resourceBoxSchema.safeParse(block.data);
       if (!box.success) return;
       const items = box.data.items ?? [];
-      resourceBoxes.push({ path, title: box.data.title ?? '', itemCount: items.length });
+      const content = box.data.content ?? [];
+      const hasText = (box.data.intro ?? '').trim() !== '' || content.length > 0;
+      resourceBoxes.push({ path, title: box.data.title ?? '', itemCount: items.length, hasText });
+      walkBlocks(content, `${path}.content`, links, images);
       items.forEach((item, itemIndex) => {
         if (item.url) links.push({ path: `${path}.items.${String(itemIndex)}.url`, url: item.url });
       });

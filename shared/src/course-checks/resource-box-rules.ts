@@ -4,8 +4,9 @@ import type { CourseData } from './course-data.js';
 import { coursePlaces } from './course-places.js';
 
 /**
- * A resource box renders as a titled frame around a list: without a title its heading is empty
- * (and screen readers announce an unnamed region), without items it is an empty frame.
+ * A resource box renders as a titled frame around its intro, its content (a callout's paragraphs)
+ * and its list: without a title its heading is empty (and screen readers announce an unnamed
+ * region), with none of the three it is an empty frame.
  */
 export function checkResourceBoxes(data: CourseData): CourseIssue[] {
   const places = coursePlaces(data);
@@ -20,11 +21,11 @@ export function checkResourceBoxes(data: CourseData): CourseIssue[] {
           message: `${places.describePage(page)}: ${name} has no title. Give it one, such as "Questions to ask".`,
         });
       }
-      if (box.itemCount === 0) {
+      if (box.itemCount === 0 && !box.hasText) {
         issues.push({
           documentId: page.documentId,
           path: `${box.path}.items`,
-          message: `${places.describePage(page)}: ${name} has no items. Add at least one, or remove the box.`,
+          message: `${places.describePage(page)}: ${name} is empty. Add an item, an intro or some content, or remove the box.`,
         });
       }
       return issues;

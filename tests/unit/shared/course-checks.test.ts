@@ -90,7 +90,27 @@ describe('course content (checked on publish)', () => {
   it.each([
     ['a box with a title and an item', [box('Ask', [{ text: 'Why?' }])], [], []],
     ['a box without a title', [box(' ', [{ text: 'Why?' }])], ['p1:body.0.title'], []],
-    ['a box without items', [{}, box('Ask', [])], ['p1:body.1.items'], []],
+    ['a box without items, intro or content', [{}, box('Ask', [])], ['p1:body.1.items'], []],
+    ['a box with an intro and no items', [{ ...box('Tip', []), intro: 'Start small.' }], [], []],
+    [
+      'a box with rich content (a callout) and no items',
+      [{ ...box('Activity', []), content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Draw a map.' }] }] }],
+      [],
+      [],
+    ],
+    [
+      'a link to a missing page inside a box’s content',
+      [
+        {
+          ...box('Read', []),
+          content: [
+            { type: 'paragraph', children: [{ type: 'link', url: '/modules/partnerships/nowhere/', children: [] }] },
+          ],
+        },
+      ],
+      ['p1:body.0.content'],
+      [],
+    ],
     ['a link to an existing page', [link('/modules/partnerships/two-zero/#top')], [], []],
     ['a link to the module home', [link('/modules/partnerships/')], [], []],
     ['a link to a missing page', [link('/modules/partnerships/nowhere/')], ['p1:body.0.content'], []],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from '../../../scripts/lib/island-csp-hashes.js';
-import { SECURITY_HEADERS } from '../../../scripts/lib/static-server.js';
+import { SECURITY_HEADERS } from '../../../scripts/lib/security-headers.js';
 // Astro's own texts, which it writes inline into every page holding an island.
 import islandScript from '../../../node_modules/astro/dist/runtime/server/astro-island.prebuilt.js';
 import { ISLAND_STYLES } from '../../../node_modules/astro/dist/runtime/server/astro-island-styles.js';

@@ -49,6 +49,8 @@ export interface ChildGroupOptions {
   write?: (line: string) => void;
   /** A fresh policy for each part (default: 5 restarts within 60 s). */
   restartPolicy?: () => RestartPolicy;
+  /** Where a part's output can be read, for the message when it is given up on (default: "above"). */
+  outputWhere?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export class ChildGroup {
   readonly #children = new Map<string, Child>();
   readonly #write: (line: string) => void;
   readonly #restartPolicy: () => RestartPolicy;
+  readonly #outputWhere: string;
   /** Set by the first stop(); later calls wait for the same shutdown. */
   #stopping: Promise<void> | undefined;
 
@@ -70,6 +73,7 @@ export class ChildGroup {
         console.log(line);
       });
     this.#restartPolicy = options.restartPolicy ?? (() => new RestartPolicy());
+    this.#outputWhere = options.outputWhere ?? 'above';
   }
 
   /** Stops the group, then exits this process, on Ctrl-C, SIGTERM or SIGHUP. */
@@ -154,7 +158,7 @@ export class ChildGroup {
     if (!decision.restart) {
       this.#write(
         `[start] ${name} exited unexpectedly (${how}) after ${decision.limit} restarts within ` +
-          `${decision.windowMs / 1000} s; not restarting it again. Its output is above, on the lines ` +
+          `${decision.windowMs / 1000} s; not restarting it again. Its output is ${this.#outputWhere}, on the lines ` +
           `starting with [${name}]: fix what it says and run npm start again. The other parts keep running; ` +
           'Ctrl-C stops them.',
       );

@@ -3,12 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { rebuildStatusSchema, type RebuildStatus } from '@lm/shared';
 import { runImport } from '../import/run-import.js';
 import { runRebuilder } from '../rebuilder/run-rebuilder.js';
 import { freePort } from './free-port.js';
-import { cmsDir } from './paths.js';
 import { startSiteServer } from './site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from './throwaway-strapi.js';
 
@@ -37,10 +35,8 @@ export interface DemoSite {
   stop: () => Promise<void>;
 }
 
-/** Compiles the CMS (TypeScript to cms/dist), which `strapi start` needs. */
-export async function compileCms(): Promise<void> {
-  await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
-}
+/** Compiles the CMS for `strapi start` (see ensure-cms-compiled.ts); here for the callers that start the demo site. */
+export { compileCms } from './ensure-cms-compiled.js';
 
 /**
  * Starts the demo site end to end: a throwaway Strapi (compiled beforehand, see {@link compileCms})

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { filesUnder, inputsKey } from './inputs-key.js';
 import { cmsDir, repoRoot } from './paths.js';
 import { throwawayEnv } from './throwaway-strapi.js';
 
@@ -10,21 +10,12 @@ const buildDir = path.join(cmsDir, 'dist', 'build');
 /** Written beside the bundle once it is built: the key of the inputs it was built from. */
 const keyFile = path.join(buildDir, '.inputs-key');
 
-/** Every file under `dir`, sorted, so the key does not depend on the order the disk lists them. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /**
  * What the admin bundle is made from: our admin extensions, the contract they import from
  * (shared/src, all of it: following its imports would be a second bundler), the admin config,
  * the CMS's dependencies and the Strapi version actually installed (a lockfile change can move it).
  */
-async function inputsKey(): Promise<string> {
+async function adminInputsKey(): Promise<string> {
   const files = [
     ...(await filesUnder(path.join(cmsDir, 'src', 'admin'))),
     ...(await filesUnder(path.join(repoRoot, 'shared', 'src'))),
@@ -32,11 +23,7 @@ async function inputsKey(): Promise<string> {
     path.join(cmsDir, 'package.json'),
     path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'package.json'),
   ];
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(path.relative(repoRoot, file)).update('\0').update(await readFile(file)).update('\0');
-  }
-  return hash.digest('hex');
+  return inputsKey(files);
 }
 
 /**
@@ -46,7 +33,7 @@ async function inputsKey(): Promise<string> {
  * throwaway environment, since Strapi loads its whole configuration, secrets included, to build.
  */
 export async function ensureAdminBuild(log: (line: string) => void): Promise<'reused' | 'built'> {
-  const key = await inputsKey();
+  const key = await adminInputsKey();
   const existing = await readFile(keyFile, 'utf8').catch(() => '');
   if (existing === key) return 'reused';
 

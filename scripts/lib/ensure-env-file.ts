@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PLACEHOLDER_PREFIX } from '@lm/shared';
+import { applyValues } from './first-start-values.js';
 
 /** Variables whose placeholder becomes a list of random values rather than one. */
 const LIST_VARIABLES: Record<string, number> = { APP_KEYS: 4 };
@@ -28,10 +29,11 @@ export function fillSecrets(example: string, random: (bytes: number) => string =
 }
 
 /**
- * Writes `.env` from `.env.example` with fresh secrets when it does not exist yet.
+ * Writes `.env` from `.env.example` with fresh secrets when it does not exist yet, with the
+ * settings chosen for the first start (see first-start-values.ts) in place of the examples'.
  * Returns true when it wrote the file. An existing `.env` is never touched.
  */
-export function ensureEnvFile(envPath: string, examplePath: string): boolean {
+export function ensureEnvFile(envPath: string, examplePath: string, chosen: Record<string, string> = {}): boolean {
   if (existsSync(envPath)) return false;
   let example: string;
   try {
@@ -41,7 +43,7 @@ export function ensureEnvFile(envPath: string, examplePath: string): boolean {
       cause: error,
     });
   }
-  writeFileSync(envPath, fillSecrets(example), { mode: 0o600 });
+  writeFileSync(envPath, fillSecrets(applyValues(example, chosen)), { mode: 0o600 });
   return true;
 }
 

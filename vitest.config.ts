@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The integration tests whose subject is what Strapi stores and refuses: content model, course
+ * checks, roles and tokens, imports, publishing. The others test the site build, the servers and
+ * the rebuild service, which read content through the API and are the same on either database.
+ */
+const POSTGRES_TESTS = [
+  'database-client',
+  'course-checks',
+  'editorial-roles',
+  'token-rights',
+  'graphql-limits',
+  'importer',
+  'importer-failures',
+  'course-in-a-box',
+  'check-content',
+  'publish-status',
+  'publish-to-live',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +36,19 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           // One real Strapi per file; booting it and running astro build take tens of seconds.
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The integration tests that exercise the database, again on PostgreSQL: a throwaway
+          // server started from the system's binaries, a database of its own for each Strapi.
+          name: 'postgres',
+          globalSetup: ['tests/helpers/start-postgres.ts'],
+          include: POSTGRES_TESTS.map((name) => `tests/integration/${name}.test.ts`),
+          environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { readEnvSchema, writeEnvSchema, type ReadEnv, type WriteEnv } from '@lm/
 import { fillSecrets } from './ensure-env-file.js';
 import { freePort } from './free-port.js';
 import { cmsDir, envExamplePath } from './paths.js';
+import { ensurePostgresDatabase, type PostgresServer } from './throwaway-postgres.js';
 import { waitForStrapi } from './wait-for-http.js';
 
 export interface ThrowawayStrapi {
@@ -81,9 +83,41 @@ export async function throwawayEnv(
     ENV_PATH: path.join(dir, 'none.env'),
     ...overrides,
   };
+  const postgres = testPostgres();
+  if (postgres && merged.DATABASE_CLIENT === 'sqlite' && merged.DATABASE_FILENAME) {
+    Object.assign(merged, await postgresDatabaseFor(postgres, merged.DATABASE_FILENAME));
+  }
   return Object.fromEntries(
     Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
+}
+
+/**
+ * The PostgreSQL server the tests run against, when the suite runs on PostgreSQL: the test setup
+ * starts one and names it in TEST_POSTGRES ("host:port:user"; see tests/helpers/start-postgres.ts).
+ */
+function testPostgres(): PostgresServer | undefined {
+  const [host, port, user] = (process.env.TEST_POSTGRES ?? '').split(':');
+  if (!host || !port || !user) return undefined;
+  return { host, port: Number(port), user };
+}
+
+/**
+ * The database that stands in for a throwaway SQLite file: named after the file, so a test that
+ * restarts Strapi on the same file gets the same database, and created on first use.
+ */
+async function postgresDatabaseFor(server: PostgresServer, filename: string): Promise<Record<string, string>> {
+  const name = `lm_${createHash('sha256').update(filename).digest('hex').slice(0, 24)}`;
+  await ensurePostgresDatabase(server, name);
+  return {
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_HOST: server.host,
+    DATABASE_PORT: String(server.port),
+    DATABASE_NAME: name,
+    DATABASE_USERNAME: server.user,
+    DATABASE_PASSWORD: '',
+    DATABASE_SSL: 'false',
+  };
 }
 
 /** Runs `strapi start` in the compiled CMS with exactly `env`. */

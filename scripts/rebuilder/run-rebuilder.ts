@@ -56,7 +56,9 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
     maxWaitMs: config.REBUILD_MAX_WAIT_MS,
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
     buildTimeoutMs: config.REBUILD_TIMEOUT_MS,
-    ...(config.WEB_SERVER_RELOAD === undefined ? {} : { afterSwap: webServerReload(config.WEB_SERVER_RELOAD) }),
+    ...(config.WEB_SERVER_RELOAD === undefined
+      ? {}
+      : { afterSwap: webServerReload(config.WEB_SERVER_RELOAD, config.RELEASES_DIR) }),
   });
   const api = createServer(createRebuilderHandler({ service, secret: config.REBUILD_WEBHOOK_SECRET, logger }));
   const host = config.REBUILD_HOST;

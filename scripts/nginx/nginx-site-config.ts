@@ -45,9 +45,10 @@ function headerLines(extra: Readonly<Record<string, string>>, indent: string): s
  *
  * Redirects: nginx cannot read a file per request, so each release carries its redirect map in
  * nginx's syntax (NGINX_REDIRECT_MAP_FILE, written by the build), and the map is included from
- * `live`. nginx reads it when it starts or reloads, so a reload after each swap (`nginx -s reload`,
- * graceful: requests in flight finish on the old workers) brings the new release's redirects;
- * until then the previous release's redirects apply. The other choice, redirect pages in the
+ * `live`. nginx reads it when it starts or reloads, so a reload after a swap that changed the map
+ * (the rebuild service's WEB_SERVER_RELOAD, see web-server-reload.ts; graceful: requests in flight
+ * finish on the old workers) brings the new release's redirects; until then the previous
+ * release's redirects apply. The other choice, redirect pages in the
  * release, answers 200 with a meta refresh rather than 301, and misses percent-encoded old paths.
  */
 export function nginxSiteConfig(options: NginxSiteOptions): string {

@@ -23,6 +23,7 @@ const PHASES: Array<{ name: string; of: (rebuild: MeasuredRebuild) => number }> 
   { name: '  other pages (summed)', of: ({ build }) => build.report.phases.pageRenderMs.other },
   { name: 'search index', of: ({ build }) => build.report.phases.indexMs },
   { name: 'copy reused modules', of: ({ build }) => build.report.phases.copyMs },
+  { name: 'precompression (.br, .gz)', of: ({ build }) => build.report.phases.compressMs ?? 0 },
   { name: 'worker total', of: ({ build }) => build.durationMs },
   { name: 'verify and swap (service)', of: ({ build, serviceMs }) => serviceMs - build.durationMs },
   { name: 'service build total', of: ({ serviceMs }) => serviceMs },

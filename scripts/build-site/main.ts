@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     },
   });
   console.log(
-    `[build] ${report.pagesRendered} pages in ${(durationMs / 1000).toFixed(1)} s with ${report.graphqlRequests} GraphQL requests → ${path.relative(process.cwd(), outDir)}`,
+    `[build] ${report.pagesRendered} pages in ${(durationMs / 1000).toFixed(1)} s with ${report.graphqlRequests} GraphQL requests ` +
+      `(precompression ${((report.phases.compressMs ?? 0) / 1000).toFixed(1)} s) → ${path.relative(process.cwd(), outDir)}`,
   );
   for (const warning of report.warnings) console.warn(`[build] warning: ${warning}`);
 }

@@ -13,6 +13,7 @@ import {
 import { buildKey } from './build-key.js';
 import { buildJobSchema, type BuildJob, type BuildReply } from './build-job.js';
 import { copyReusedModules } from './copy-reused-modules.js';
+import { finishRelease } from './finish-release.js';
 import { siteDir } from './paths.js';
 import { removeStaleScratchDirs, withScratchDir } from './scratch-dir.js';
 
@@ -61,7 +62,7 @@ async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> 
   return { ...report, phases: { ...report.phases, astroMs: Math.round(performance.now() - started) } };
 }
 
-async function runJob({ outDir, reuseFrom }: BuildJob): Promise<BuildReport> {
+async function renderJob({ outDir, reuseFrom }: BuildJob): Promise<BuildReport> {
   // Whatever an earlier, failed build left behind is not this build's.
   takeBuildWarnings();
   const key = await buildKey(process.env);
@@ -76,6 +77,13 @@ async function runJob({ outDir, reuseFrom }: BuildJob): Promise<BuildReport> {
   console.log('[build] The live release was built with other assets; rendering every page instead.');
   const full = await astroBuild(outDir, { buildKey: key, reuseFrom: null, previous: null });
   return { ...full, graphqlRequests: report.graphqlRequests + full.graphqlRequests };
+}
+
+/** Renders (or copies) the release, then finishes it for the web server (see finish-release.ts). */
+async function runJob(job: BuildJob): Promise<BuildReport> {
+  const report = await renderJob(job);
+  const { durationMs } = await finishRelease(job.outDir);
+  return { ...report, phases: { ...report.phases, compressMs: durationMs } };
 }
 
 // The service that started this process is gone (even killed with -9): so is the reason to run.

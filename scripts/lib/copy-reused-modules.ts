@@ -1,6 +1,7 @@
 import { copyFile, constants, lstat, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findOddEntry } from './find-link.js';
+import { isPrecompressedSibling } from './precompress-release.js';
 
 /** What to copy: the reused modules' folders, from the live release into the new one. */
 export interface ReusedModules {
@@ -69,9 +70,10 @@ async function copyTree({ source, entries }: Tree, target: string): Promise<numb
   return files.filter((file) => file.endsWith('.html')).length;
 }
 
+/** The hashed asset names of a release; precompressed siblings are written after the copy, so left out. */
 async function assetNames(dir: string): Promise<Set<string>> {
   try {
-    return new Set(await readdir(path.join(dir, '_astro')));
+    return new Set((await readdir(path.join(dir, '_astro'))).filter((name) => !isPrecompressedSibling(name)));
   } catch {
     return new Set();
   }

@@ -17,7 +17,8 @@ export function astroBuildRunner(builder: WarmSiteBuilder, logger: Logger): Buil
         : '';
     logger.info(
       `astro build: ${report.pagesRendered} pages rendered${reused} in ${(durationMs / 1000).toFixed(1)} s ` +
-        `(content ${phases.contentMs} ms, render ${phases.renderMs} ms, search index ${phases.indexMs} ms), ` +
+        `(content ${phases.contentMs} ms, render ${phases.renderMs} ms, search index ${phases.indexMs} ms, ` +
+        `precompression ${phases.compressMs ?? 0} ms), ` +
         `${report.graphqlRequests} GraphQL requests.`,
     );
     return { warnings: report.warnings, indexMs: phases.indexMs };

@@ -29,6 +29,12 @@ export interface RebuildServiceOptions {
   /** 0 turns polling off (the startup check still runs). */
   reconcileIntervalMs: number;
   buildTimeoutMs: number;
+  /**
+   * Told after `live` changed (a deploy or a rollback), with the release now live. nginx reloads
+   * here, to read the new release's redirect map (see scripts/nginx/nginx-site-config.ts). A
+   * failure is logged and changes nothing else: the release is live already.
+   */
+  afterSwap?: (id: string) => Promise<void>;
 }
 
 /**
@@ -160,9 +166,21 @@ export class RebuildService {
       if (meta) {
         this.#live = meta;
         this.#options.logger.info(`Rolled back from ${from} to release ${meta.id}.`);
+        await this.#afterSwap(meta.id);
       }
       return meta;
     });
+  }
+
+  async #afterSwap(id: string): Promise<void> {
+    try {
+      await this.#options.afterSwap?.(id);
+    } catch (error) {
+      this.#options.logger.error(
+        `Release ${id} is live, but the web server was not reloaded: ${describeError(error)}. Until it ` +
+          'is, it redirects old addresses as the previous release did: check WEB_SERVER_RELOAD.',
+      );
+    }
   }
 
   /** A snapshot for GET /status. */
@@ -238,6 +256,7 @@ export class RebuildService {
             this.#exclusive(async () => {
               const pruned = await store.publish(meta);
               this.#live = meta;
+              await this.#afterSwap(meta.id);
               return pruned;
             }),
         },

@@ -40,6 +40,12 @@ export const rebuilderConfigSchema = (repoRoot: string) =>
       ...releaseFields,
       /** Releases kept on disk (the live one is never deleted). */
       RELEASES_KEEP: wholeNumber('RELEASES_KEEP', 5, 1),
+      /**
+       * Command run (with /bin/sh) after each swap of `live`, so nginx reads the new release's
+       * redirect map: `nginx -s reload` or `sudo systemctl reload nginx`. Unset: nothing is run
+       * (the Node site server reads the map itself).
+       */
+      WEB_SERVER_RELOAD: z.preprocess(unsetIfEmpty, z.string().optional()),
     })
     .refine((config) => config.REBUILD_MAX_WAIT_MS >= config.REBUILD_DEBOUNCE_MS, {
       message: 'REBUILD_MAX_WAIT_MS must not be shorter than REBUILD_DEBOUNCE_MS.',

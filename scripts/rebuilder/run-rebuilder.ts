@@ -9,6 +9,7 @@ import { close, listen } from '../lib/listen.js';
 import { urlHost } from '../lib/site-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { parseRebuilderConfig, type RebuilderConfig } from './rebuilder-config.js';
+import { webServerReload } from './web-server-reload.js';
 import { RebuildService } from './rebuild-service.js';
 import { ReleaseStore } from './release-store.js';
 import { systemScheduler, type Scheduler } from './scheduler.js';
@@ -55,6 +56,9 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
     maxWaitMs: config.REBUILD_MAX_WAIT_MS,
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
     buildTimeoutMs: config.REBUILD_TIMEOUT_MS,
+    ...(config.WEB_SERVER_RELOAD === undefined
+      ? {}
+      : { afterSwap: webServerReload(config.WEB_SERVER_RELOAD, config.RELEASES_DIR) }),
   });
   const api = createServer(createRebuilderHandler({ service, secret: config.REBUILD_WEBHOOK_SECRET, logger }));
   const host = config.REBUILD_HOST;

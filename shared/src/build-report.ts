@@ -58,6 +58,11 @@ export const buildReportSchema = z.object({
     pageRenderMs: pageRenderTimesSchema,
     /** The whole of Astro's build call, from loading the config to the last hook. */
     astroMs: z.number().nonnegative(),
+    /**
+     * After Astro: writing the .br and .gz siblings of the release's text files (see
+     * scripts/lib/precompress-release.ts). Absent from the site's own report, set by the build worker.
+     */
+    compressMs: z.number().nonnegative().optional(),
   }),
   /** Content the site left out (an unsafe link, say), for editors to fix (see setBuildWarnings). */
   warnings: z.array(z.string()),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RENDER_MANIFEST_FILE, pageUrl, renderManifestSchema, type BuildReport } from '@lm/shared';
 import { WarmSiteBuilder, type SiteBuildResult } from '../../scripts/lib/warm-site-builder.js';
 import { generateContent, type GeneratedContent } from '../../scripts/lib/generate-content.js';
+import { isPrecompressedSibling } from '../../scripts/lib/precompress-release.js';
 import { createDocument, listDocuments, updateDocument } from '../../scripts/lib/strapi-rest-client.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { readBuiltPage } from '../helpers/built-page.js';
@@ -32,12 +33,16 @@ async function buildInto(reuseFrom: string | null, using = builder): Promise<{ d
   return { dir, result: report };
 }
 
-/** Every file of a built site and its contents, the render manifest aside (it differs by design). */
+/**
+ * Every file of a built site and its contents, the render manifest aside (it differs by design),
+ * and the precompressed siblings, which are their files compressed (and so differ where the
+ * islands' prefixes do, see below).
+ */
 async function siteFiles(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name === RENDER_MANIFEST_FILE) continue;
+    if (!entry.isFile() || entry.name === RENDER_MANIFEST_FILE || isPrecompressedSibling(entry.name)) continue;
     const full = path.join(entry.parentPath, entry.name);
     files.set(path.relative(dir, full), await readFile(full, 'utf8'));
   }

@@ -24,7 +24,9 @@ afterEach(async () => {
 });
 
 /** A service on a fake clock whose content and build the test controls. */
-function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number } = {}) {
+function setup(
+  options: { reconcileIntervalMs?: number; buildTimeoutMs?: number; afterSwap?: (id: string) => Promise<void> } = {},
+) {
   const scheduler = new FakeScheduler();
   const content = { version: 1, down: false };
   const reusedFrom: Array<string | null> = [];
@@ -69,6 +71,7 @@ function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number 
     maxWaitMs: 1_000,
     reconcileIntervalMs: options.reconcileIntervalMs ?? 60_000,
     buildTimeoutMs: options.buildTimeoutMs ?? 600_000,
+    afterSwap: options.afterSwap,
   });
   /** Lets the fake clock run and real file work finish. */
   const run = async (ms: number): Promise<void> => {
@@ -82,6 +85,30 @@ function setup(options: { reconcileIntervalMs?: number; buildTimeoutMs?: number 
 }
 
 describe('RebuildService', () => {
+  it('tells the web server after each swap of live, deploy or rollback, and survives its failure', async () => {
+    const swapped: string[] = [];
+    let failing = false;
+    const afterSwap = (id: string): Promise<void> => {
+      swapped.push(id);
+      return failing ? Promise.reject(new Error('nginx: [error] invalid PID number')) : Promise.resolve();
+    };
+    const { service, content, lines, run } = setup({ afterSwap });
+    await service.start();
+    await run(1_000);
+    const first = service.status().live?.id;
+    content.version = 2;
+    failing = true;
+    service.request('entry.publish api::page.page');
+    await run(1_000);
+    const second = service.status().live?.id;
+    expect(service.status().history[0]?.result).toBe('success');
+    expect(lines.join('\n')).toContain(`Release ${String(second)} is live, but the web server was not reloaded`);
+    failing = false;
+    await service.rollback();
+    expect(swapped).toEqual([first, second, first]);
+    await service.stop();
+  });
+
   it('keeps serving and retries on the interval when Strapi is down at start', async () => {
     const { service, content, builds, run } = setup();
     content.down = true;

@@ -36,6 +36,14 @@ describe('copyReusedModules', () => {
     await expect(readdir(path.join(out, 'modules'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('copies when the live release differs only by the precompressed siblings of its assets', async () => {
+    for (const release of [live, out]) await mkdir(path.join(release, '_astro'));
+    for (const name of ['index.css', 'index.css.br', 'index.css.gz'])
+      await writeFile(path.join(live, '_astro', name), '');
+    await writeFile(path.join(out, '_astro', 'index.css'), '');
+    expect(await reuse()).toBe(3);
+  });
+
   const planted: Array<[string, string, string]> = [
     ['a file link to /etc/passwd', 'modules/b/passwd.html', '/etc/passwd'],
     ['a folder link to /', 'modules/a/one/root', '/'],

@@ -224,6 +224,32 @@ describe('publishing', () => {
   });
 });
 
+describe('deleting', () => {
+  const path = (uid: string, id: string) => `/content-manager/collection-types/${uid}/${id}`;
+
+  it('refuses to delete a section or module while published pages or sections are in it, and deletes nothing', async () => {
+    const section = refusal(await call('DELETE', path('api::section.section', ids.s2 ?? ''), undefined, adminToken));
+    expect(section.message).toContain('cannot be deleted while these are published in it: page 2.0 "Page 2.0"');
+    expect(section.message).toContain('Unpublish them first');
+    const module = refusal(await call('DELETE', `/api/modules/${ids.module ?? ''}`));
+    expect(module.message).toContain('cannot be deleted while these are published in it: section 2 "Section s2"');
+    expect(await sectionOfPage(ids.p20 ?? '')).toBe(ids.s2);
+  });
+
+  it('deletes a section once nothing published is left in it', async () => {
+    const empty = accepted(
+      await write('sections', { module: ids.module, number: 7, title: 'Empty', slug: 's7', outcomes: [] }, 'published'),
+    );
+    expect((await call('DELETE', path('api::section.section', empty), undefined, adminToken)).status).toBe(200);
+    const left = await listDocuments(
+      strapi.write,
+      'sections',
+      new URLSearchParams({ status: 'draft', 'filters[documentId][$eq]': empty }),
+    );
+    expect(left).toEqual([]);
+  });
+});
+
 describe('GET /lm/course-checks/:uid/:documentId', () => {
   it('answers an entry draft report with its warnings, to admins only', async () => {
     const linking = accepted(

@@ -250,6 +250,50 @@ describe('deleting', () => {
   });
 });
 
+describe('slugs from titles', () => {
+  const slugOf = async (collection: 'pages' | 'sections', documentId: string): Promise<string | null> => {
+    const [entry] = await listDocuments(
+      strapi.write,
+      collection,
+      new URLSearchParams({ status: 'draft', 'filters[documentId][$eq]': documentId }),
+    );
+    return z.object({ slug: z.string().nullable() }).parse(entry).slug;
+  };
+
+  it('makes an empty page or section slug from the title, and keeps a typed one', async () => {
+    const page = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.5', title: 'Meeting Online, Café Style' }, 'draft'),
+    );
+    expect(await slugOf('pages', page)).toBe('meeting-online-cafe-style');
+    const section = accepted(
+      await write('sections', { module: ids.other, number: 6, title: 'What Comes Next?', slug: '' }, 'draft'),
+    );
+    expect(await slugOf('sections', section)).toBe('what-comes-next');
+    const typed = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.6', title: 'Typed', slug: 'my-own-slug' }, 'draft'),
+    );
+    expect(await slugOf('pages', typed)).toBe('my-own-slug');
+  });
+
+  it('makes it from the saved title when the admin empties the slug', async () => {
+    const page = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.9', title: 'Closing a Season', slug: 'old' }, 'draft'),
+    );
+    const answer = await call('PUT', `/content-manager/collection-types/api::page.page/${page}`, { slug: '' }, adminToken);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(await slugOf('pages', page)).toBe('closing-a-season');
+  });
+
+  it('refuses a generated slug the module already uses, and a title with nothing to make one from, on the slug', async () => {
+    const clash = refusal(await write('pages', { section: ids.s3, number: '3.7', title: 'Two Zero' }, 'draft'));
+    expect(clash.paths).toEqual(['slug']);
+    expect(clash.message).toContain('already uses the slug "two-zero"');
+    const { message, paths } = refusal(await write('pages', { section: ids.s3, number: '3.8', title: '???' }, 'draft'));
+    expect(paths).toEqual(['slug']);
+    expect(message).toContain('The title "???" has no letters or digits to make a URL slug from: type a slug.');
+  });
+});
+
 describe('GET /lm/course-checks/:uid/:documentId', () => {
   it('answers an entry draft report with its warnings, to admins only', async () => {
     const linking = accepted(

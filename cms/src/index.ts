@@ -13,12 +13,15 @@ import { legacyPathsValid } from './middlewares/legacy-paths-valid';
 import { courseChecksOnWrite } from './middlewares/course-checks-on-write';
 import { pageSlugNotReserved } from './middlewares/page-slug-not-reserved';
 import { refuseUnsafeUrls } from './middlewares/refuse-unsafe-urls';
+import { slugFromTitle } from './middlewares/slug-from-title';
 import { SITE_CONTENT_TYPES } from './utils/shared';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsForPreviewOnly(strapi, SITE_CONTENT_TYPES, DRAFT_READER_TOKEN_NAMES));
     strapi.documents.use(refuseUnsafeUrls(strapi, SITE_CONTENT_TYPES));
+    // Before the slug checks, which judge a generated slug like a typed one.
+    strapi.documents.use(slugFromTitle(strapi));
     strapi.documents.use(pageSlugNotReserved());
     strapi.documents.use(legacyPathsValid(strapi));
     // Last: it writes first and judges the result, so the cheaper checks above refuse before any write.

@@ -17,6 +17,8 @@ import { phaseMedianRows, type MeasuredRebuild } from './phase-medians.js';
 import { pageScripts, type PageScript } from './page-script-bytes.js';
 import { generateContent } from '../lib/generate-content.js';
 import { measurePublishLatency, type PublishTarget } from './measure-publish-latency.js';
+import { chromiumAvailable, measureAdminPublishToLive } from './measure-admin-publish-to-live.js';
+import { ensureAdminBuild } from '../lib/ensure-admin-build.js';
 import { percentile } from './percentile.js';
 import { z } from 'zod';
 import { mkdtemp } from 'node:fs/promises';
@@ -26,6 +28,10 @@ import path from 'node:path';
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 12);
 /** Which datasets to measure (`demo,generated` by default): one alone halves a run. */
 const DATASETS = (process.env.BENCH_DATASETS ?? 'demo,generated').split(',');
+/** Publishes clicked in the admin (demo dataset only): each waits for a real rebuild. */
+const ADMIN_PUBLISHES = Number(process.env.BENCH_ADMIN_PUBLISHES ?? 3);
+/** Whether the admin is measured: Chromium is there and the run did not opt out. */
+const MEASURE_ADMIN = ADMIN_PUBLISHES > 0 && chromiumAvailable();
 const demoDir = fileURLToPath(new URL('../start/demo', import.meta.url));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -54,6 +60,8 @@ interface Row {
   rebuilds: MeasuredRebuild[];
   /** The JavaScript the first content page loads (see pageScripts). */
   scripts: PageScript[];
+  /** Publish click in the admin → its side panel says "Live"; empty when not measured. */
+  adminLatencies: number[];
 }
 
 const pageSchema = z.object({
@@ -155,7 +163,8 @@ async function measureLivePublishes(
   strapi: ThrowawayStrapi,
   pages: PublishedPage[],
   setup: ServiceSetup,
-): Promise<{ latencies: number[]; rebuilds: ServiceBuilds; measured: MeasuredRebuild[] }> {
+  adminPublishes: number,
+): Promise<{ latencies: number[]; rebuilds: ServiceBuilds; measured: MeasuredRebuild[]; adminLatencies: number[] }> {
   const builds: SiteBuildResult[] = [];
   const rebuilder = await startRebuildService(setup, builds);
   const site = await startSiteServer({ releasesDir: setup.releasesDir, host: '127.0.0.1', port: setup.sitePort });
@@ -173,7 +182,16 @@ async function measureLivePublishes(
     const measured = builds
       .slice(-services.length)
       .map((build, index) => ({ build, serviceMs: services[index] ?? build.durationMs }));
-    return { latencies, rebuilds, measured };
+    // After the API publishes are paired with their builds: these clicks build too.
+    const adminLatencies =
+      adminPublishes > 0
+        ? await measureAdminPublishToLive({
+            strapiUrl: strapi.url,
+            login: { email: strapi.env.EDITOR_EMAIL ?? '', password: strapi.env.EDITOR_PASSWORD ?? '' },
+            documentIds: targets.slice(0, adminPublishes).map((target) => target.documentId),
+          })
+        : [];
+    return { latencies, rebuilds, measured, adminLatencies };
   } finally {
     await rebuilder.stop();
     await site.stop();
@@ -181,12 +199,17 @@ async function measureLivePublishes(
 }
 
 /** One dataset: seed a throwaway Strapi, measure a full build, then publish-to-live latency. */
-async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => Promise<void>): Promise<Row> {
+async function benchDataset(
+  dataset: string,
+  seed: (strapi: ThrowawayStrapi) => Promise<void>,
+  adminPublishes = 0,
+): Promise<Row> {
   const [rebuildPort, sitePort] = [await freePort(), await freePort()];
   const secret = randomBytes(24).toString('base64url');
   const strapi = await startThrowawayStrapi({
     REBUILD_WEBHOOK_URL: `http://127.0.0.1:${String(rebuildPort)}/hooks/strapi`,
     REBUILD_WEBHOOK_SECRET: secret,
+    SERVE_ADMIN_PANEL: String(adminPublishes > 0),
   });
   const releasesDir = await mkdtemp(path.join(tmpdir(), 'lm-bench-releases-'));
   const buildDir = await mkdtemp(path.join(tmpdir(), 'lm-bench-build-'));
@@ -205,7 +228,13 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       : [];
 
     const setup = { env, secret, rebuildPort, sitePort, releasesDir };
-    const { latencies, rebuilds, measured } = await measureLivePublishes(dataset, strapi, pages, setup);
+    const { latencies, rebuilds, measured, adminLatencies } = await measureLivePublishes(
+      dataset,
+      strapi,
+      pages,
+      setup,
+      adminPublishes,
+    );
     return {
       dataset,
       pages: pages.length,
@@ -223,6 +252,7 @@ async function benchDataset(dataset: string, seed: (strapi: ThrowawayStrapi) => 
       compressMs: build.report.phases.compressMs ?? 0,
       rebuilds: measured,
       scripts,
+      adminLatencies,
     };
   } finally {
     await strapi.stop();
@@ -269,12 +299,24 @@ async function waitForLive(apiUrl: string): Promise<void> {
  */
 async function main(): Promise<void> {
   await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
+  if (MEASURE_ADMIN)
+    await ensureAdminBuild((line) => {
+      console.log(`[bench] ${line}`);
+    });
+  else
+    console.log(
+      '[bench] Not measuring publish → "Live" in the admin: no Chromium (set CHROMIUM_PATH) or BENCH_ADMIN_PUBLISHES=0.',
+    );
   const rows: Row[] = [];
   if (DATASETS.includes('demo')) {
     rows.push(
-      await benchDataset('demo', async (strapi) => {
-        await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
-      }),
+      await benchDataset(
+        'demo',
+        async (strapi) => {
+          await runImport({ paths: [demoDir], publish: true, dryRun: false, env: strapi.write, log: () => undefined });
+        },
+        MEASURE_ADMIN ? ADMIN_PUBLISHES : 0,
+      ),
     );
   }
   if (DATASETS.includes('generated')) {
@@ -305,6 +347,13 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(
       `precompression in the cold build (${row.dataset}, .br and .gz of every text file): ${seconds(row.compressMs)}`,
+    );
+  }
+  for (const row of rows.filter((candidate) => candidate.adminLatencies.length > 0)) {
+    const admin = row.adminLatencies;
+    console.log('');
+    console.log(
+      `Admin, Publish clicked → side panel says "Live" (${row.dataset}, ${String(admin.length)} publishes): p50 ${seconds(percentile(admin, 50))}, max ${seconds(Math.max(...admin))} (the panel asks every 2 s).`,
     );
   }
   console.log('');

@@ -20,6 +20,8 @@ export interface DemoSiteOptions {
   log?: (line: string) => void;
   /** Longest wait for the first release, in ms. */
   firstReleaseTimeoutMs?: number;
+  /** More variables for Strapi (the browser tests serve its admin panel and point it at a preview server). */
+  strapiEnv?: Record<string, string>;
 }
 
 /** A running demo site: Strapi, the rebuild service and the static server, as production runs them. */
@@ -51,6 +53,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
   const strapi = await startThrowawayStrapi({
     REBUILD_WEBHOOK_URL: `http://127.0.0.1:${String(rebuildPort)}/hooks/strapi`,
     REBUILD_WEBHOOK_SECRET: webhookSecret,
+    ...options.strapiEnv,
   });
   const releasesDir = await mkdtemp(path.join(tmpdir(), 'lm-demo-releases-'));
   const stoppers: Array<() => Promise<void>> = [

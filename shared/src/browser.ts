@@ -5,3 +5,4 @@
  */
 export * from './content-types.js';
 export * from './publish-status.js';
+export * from './course-check-report.js';

@@ -23,3 +23,7 @@ export const courseCheckReportSchema = z.object({
   warnings: z.array(courseIssueSchema),
 });
 export type CourseCheckReport = z.infer<typeof courseCheckReportSchema>;
+
+/** Where the admin asks for one entry's report (an admin route of the CMS), by type and documentId. */
+export const entryCourseChecksPath = (uid: string, documentId: string): string =>
+  `/lm/course-checks/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;

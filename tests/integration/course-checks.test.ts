@@ -224,6 +224,76 @@ describe('publishing', () => {
   });
 });
 
+describe('deleting', () => {
+  const path = (uid: string, id: string) => `/content-manager/collection-types/${uid}/${id}`;
+
+  it('refuses to delete a section or module while published pages or sections are in it, and deletes nothing', async () => {
+    const section = refusal(await call('DELETE', path('api::section.section', ids.s2 ?? ''), undefined, adminToken));
+    expect(section.message).toContain('cannot be deleted while these are published in it: page 2.0 "Page 2.0"');
+    expect(section.message).toContain('Unpublish them first');
+    const module = refusal(await call('DELETE', `/api/modules/${ids.module ?? ''}`));
+    expect(module.message).toContain('cannot be deleted while these are published in it: section 2 "Section s2"');
+    expect(await sectionOfPage(ids.p20 ?? '')).toBe(ids.s2);
+  });
+
+  it('deletes a section once nothing published is left in it', async () => {
+    const empty = accepted(
+      await write('sections', { module: ids.module, number: 7, title: 'Empty', slug: 's7', outcomes: [] }, 'published'),
+    );
+    expect((await call('DELETE', path('api::section.section', empty), undefined, adminToken)).status).toBe(200);
+    const left = await listDocuments(
+      strapi.write,
+      'sections',
+      new URLSearchParams({ status: 'draft', 'filters[documentId][$eq]': empty }),
+    );
+    expect(left).toEqual([]);
+  });
+});
+
+describe('slugs from titles', () => {
+  const slugOf = async (collection: 'pages' | 'sections', documentId: string): Promise<string | null> => {
+    const [entry] = await listDocuments(
+      strapi.write,
+      collection,
+      new URLSearchParams({ status: 'draft', 'filters[documentId][$eq]': documentId }),
+    );
+    return z.object({ slug: z.string().nullable() }).parse(entry).slug;
+  };
+
+  it('makes an empty page or section slug from the title, and keeps a typed one', async () => {
+    const page = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.5', title: 'Meeting Online, Café Style' }, 'draft'),
+    );
+    expect(await slugOf('pages', page)).toBe('meeting-online-cafe-style');
+    const section = accepted(
+      await write('sections', { module: ids.other, number: 6, title: 'What Comes Next?', slug: '' }, 'draft'),
+    );
+    expect(await slugOf('sections', section)).toBe('what-comes-next');
+    const typed = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.6', title: 'Typed', slug: 'my-own-slug' }, 'draft'),
+    );
+    expect(await slugOf('pages', typed)).toBe('my-own-slug');
+  });
+
+  it('makes it from the saved title when the admin empties the slug', async () => {
+    const page = accepted(
+      await write('pages', { section: ids.otherS2, number: '2.9', title: 'Closing a Season', slug: 'old' }, 'draft'),
+    );
+    const answer = await call('PUT', `/content-manager/collection-types/api::page.page/${page}`, { slug: '' }, adminToken);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(await slugOf('pages', page)).toBe('closing-a-season');
+  });
+
+  it('refuses a generated slug the module already uses, and a title with nothing to make one from, on the slug', async () => {
+    const clash = refusal(await write('pages', { section: ids.s3, number: '3.7', title: 'Two Zero' }, 'draft'));
+    expect(clash.paths).toEqual(['slug']);
+    expect(clash.message).toContain('already uses the slug "two-zero"');
+    const { message, paths } = refusal(await write('pages', { section: ids.s3, number: '3.8', title: '???' }, 'draft'));
+    expect(paths).toEqual(['slug']);
+    expect(message).toContain('The title "???" has no letters or digits to make a URL slug from: type a slug.');
+  });
+});
+
 describe('GET /lm/course-checks/:uid/:documentId', () => {
   it('answers an entry draft report with its warnings, to admins only', async () => {
     const linking = accepted(

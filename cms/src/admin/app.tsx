@@ -1,6 +1,7 @@
 import { Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { CourseChecksPanel } from './course-checks/CourseChecksPanel';
 import { PublishStatusPanel } from './publish-status/PublishStatusPanel';
 
 /** `apis` of a plugin are untyped in Strapi's admin; this is the one the content manager offers. */
@@ -30,6 +31,6 @@ export default {
     if (!isPanelAdder(addPanel)) {
       throw new Error('[admin] The content manager no longer offers addEditViewSidePanel; check its admin API.');
     }
-    addPanel([PublishStatusPanel]);
+    addPanel([PublishStatusPanel, CourseChecksPanel]);
   },
 };

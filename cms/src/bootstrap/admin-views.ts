@@ -48,7 +48,10 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
         description: 'The 2 of "2. What is a Community Partnership?". Readers see it before the title.',
       },
       title: { label: 'Title' },
-      slug: { label: 'Slug', description: 'Lower-case words joined by hyphens.' },
+      slug: {
+        label: 'Slug',
+        description: 'Leave empty to generate it from the title. Lower-case words joined by hyphens.',
+      },
       intro: { label: 'Introduction', description: 'Optional; shown on the module page above the outcomes.' },
       outcomes: { label: 'Learning outcomes', description: 'One per entry, in the order readers should see them.' },
       pages: { label: 'Pages' },
@@ -63,7 +66,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
       section: { label: 'Section' },
       number: { label: 'Number', description: 'e.g. 2.0. Shown before the title; pages are ordered by it.' },
       title: { label: 'Title', description: 'e.g. "Overview", without the number.' },
-      slug: { label: 'URL slug', description: 'The {page} in /modules/{module}/{page}/, unique within the module.' },
+      slug: {
+        label: 'URL slug',
+        description:
+          'Leave empty to generate it from the title. The {page} in /modules/{module}/{page}/, unique within the module.',
+      },
       body: { label: 'Body', description: "Rich text, resource boxes, and where the section's outcomes appear." },
       seo: { label: 'Search and sharing' },
       legacyPaths: {

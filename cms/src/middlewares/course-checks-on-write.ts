@@ -50,7 +50,8 @@ const belongingTo = (issues: CourseIssue[], documentIds: ReadonlySet<string>) =>
  *   also when pages move from the section's side or a section moves to another module;
  * - a publish is refused on any course-check error of the published document (empty resource boxes,
  *   links to missing pages, no published parent);
- * - unpublishing a module or section is refused while published children would be orphaned.
+ * - unpublishing or deleting a module or section is refused while published children would be
+ *   orphaned (a delete takes the published version away too).
  *
  * The write runs first, inside a transaction, and the checks read the course as it would be
  * committed: relations can change from either side and through several input shapes, and reading
@@ -62,9 +63,13 @@ export function courseChecksOnWrite(strapi: Core.Strapi): Modules.Documents.Midd
   return async (context, next) => {
     if (!checked.has(context.uid)) return next();
     const params = paramsSchema.parse(context.params);
-    if (context.action === 'unpublish') {
+    if (context.action === 'unpublish' || context.action === 'delete') {
       if (context.uid === CONTENT_TYPE_UIDS.page || params.documentId === undefined) return next();
-      const problem = publishedChildrenProblem(await readCourseData(strapi, new Set()), params.documentId);
+      const problem = publishedChildrenProblem(
+        await readCourseData(strapi, new Set()),
+        params.documentId,
+        context.action,
+      );
       if (problem !== null) throw new errors.ValidationError(`[cms] ${problem.message}`);
       return next();
     }

@@ -42,6 +42,7 @@ export {
   secretProblem,
   signPreviewLink,
   SITE_CONTENT_TYPES,
+  slugify,
   type UnsafeUrl,
 } from '@lm/shared';
 

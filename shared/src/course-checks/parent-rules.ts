@@ -38,11 +38,19 @@ export function checkPublishedParents(data: CourseData): CourseIssue[] {
   return [...pages, ...sections];
 }
 
+/** What would leave a module's or section's published children hanging: taking it off the site, or deleting it. */
+export type ParentRemoval = 'unpublish' | 'delete';
+
 /**
- * Why a module or section may not be unpublished: its published children would be left hanging
- * on nothing. Empty when nothing published depends on it.
+ * Why a module or section may not be unpublished (or deleted, which also takes its published
+ * version away): its published children would be left hanging on nothing. Null when nothing
+ * published depends on it.
  */
-export function publishedChildrenProblem(data: CourseData, documentId: string): CourseIssue | null {
+export function publishedChildrenProblem(
+  data: CourseData,
+  documentId: string,
+  removal: ParentRemoval = 'unpublish',
+): CourseIssue | null {
   const places = coursePlaces(data);
   const module = data.modules.find((candidate) => candidate.documentId === documentId);
   const section = data.sections.find((candidate) => candidate.documentId === documentId);
@@ -63,7 +71,7 @@ export function publishedChildrenProblem(data: CourseData, documentId: string): 
     documentId,
     path: null,
     message:
-      `${parent} cannot be unpublished while these are published in it: ${children.join(', ')}. ` +
-      'Unpublish them first (or move them elsewhere), then unpublish this.',
+      `${parent} cannot be ${removal === 'delete' ? 'deleted' : 'unpublished'} while these are published in it: ` +
+      `${children.join(', ')}. Unpublish them first (or move them elsewhere), then ${removal} this.`,
   };
 }

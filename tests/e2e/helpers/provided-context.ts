@@ -11,6 +11,8 @@ export interface E2eContext {
   webhookSecret: string;
   /** Strapi's write settings (STRAPI_URL, STRAPI_WRITE_TOKEN and the rest) for the REST client. */
   strapiWriteEnv: Record<string, string>;
+  /** The local Author's and Editor's admin logins of the test Strapi. */
+  editorialLogins: Record<'author' | 'editor', { email: string; password: string }>;
 }
 
 declare module 'vitest' {

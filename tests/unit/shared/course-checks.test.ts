@@ -184,6 +184,15 @@ describe('parents', () => {
     expect(publishedChildrenProblem(data, 'm1')?.message).toContain('section 2 "What is a partnership?"');
     expect(publishedChildrenProblem(course([]), 's2')).toBeNull();
   });
+
+  it('refuses to delete a section or module while published children would be orphaned, saying delete', () => {
+    const data = course([page()]);
+    expect(publishedChildrenProblem(data, 's2', 'delete')?.message).toBe(
+      'module "Community Partnerships", section 2 "What is a partnership?" cannot be deleted while these are ' +
+        'published in it: page 2.0 "Overview". Unpublish them first (or move them elsewhere), then delete this.',
+    );
+    expect(publishedChildrenProblem(data, 'm1', 'delete')?.message).toContain('cannot be deleted');
+  });
 });
 
 describe('reports', () => {

@@ -27,7 +27,6 @@ export function documentWords(body: ReadonlyArray<BodyInput>, outcomes: Readonly
       case 'content.resource-box':
         texts.push(block.title, block.intro ?? '', ...block.items.map((item) => item.text));
         collect(block.content);
-        if (block.video) texts.push(shownDuration(block.video));
         break;
       case 'content.video':
         texts.push(shownDuration(block));

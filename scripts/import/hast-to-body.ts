@@ -51,7 +51,7 @@ export function hastToBody(tree: Root, file: string): ConvertedBody {
       if (node === undefined) continue;
       if (isResourceBox(node)) {
         flush();
-        body.push(toResourceBox(node, sink), ...videosAfterBox(node, sink));
+        body.push(toResourceBox(node, sink), ...videosAfterBox(node));
         continue;
       }
       const video = videoOfElement(node);

@@ -104,7 +104,11 @@ export function iframesToVideos(tree: Root, file: string): IframesConverted {
       const host = HOST_NAMES[location.provider];
       const title = attributeTitle ?? lastHeading ?? `Video on ${host}`;
       const video: VideoFields = { ...location, title, durationSeconds };
-      const source = attributeTitle ? 'its title attribute' : lastHeading ? 'the heading above it' : 'no title found: give it one';
+      const source = attributeTitle
+        ? 'its title attribute'
+        : lastHeading
+          ? 'the heading above it'
+          : 'no title found: give it one';
       const length = durationSeconds === null ? '' : `, ${formatDuration(durationSeconds)} long`;
       if (!inContainer) {
         sink.warn(
@@ -113,7 +117,10 @@ export function iframesToVideos(tree: Root, file: string): IframesConverted {
         );
         return { nodes: [link(watchUrlOf(src), title)], isVideo: false };
       }
-      sink.warn(iframe, `${host} <iframe> became the video "${title}" (${location.videoId}${length}; title from ${source})`);
+      sink.warn(
+        iframe,
+        `${host} <iframe> became the video "${title}" (${location.videoId}${length}; title from ${source})`,
+      );
       return { nodes: [toVideoElement(video, iframe)], isVideo: true };
     }
     return { nodes: otherIframe(iframe, src, attributeTitle, inContainer, sink), isVideo: false };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksSchema, checkVideo, RESOURCE_BOX_KINDS, SLUG_PATTERN, videoFieldsSchema, videoShape } from '@lm/shared';
+import { blocksSchema, checkVideo, RESOURCE_BOX_KINDS, SLUG_PATTERN, videoShape } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 
 /**
@@ -49,8 +49,6 @@ export const resourceBoxInputSchema = z.object({
   /** How the site presents the items: questions to ask, a checklist, a list of links or a tip. */
   kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemInputSchema),
-  /** The video embedded in the box (a course-in-a-box "videos" callout holds one), or null. */
-  video: videoFieldsSchema.nullable(),
 });
 export type ResourceBoxInput = z.infer<typeof resourceBoxInputSchema>;
 
@@ -70,7 +68,12 @@ export type VideoInput = z.infer<typeof videoInputSchema>;
 
 /** One entry of the page's `body` dynamic zone, keyed by Strapi component uid. */
 export const bodyInputSchema = z
-  .discriminatedUnion('__component', [richTextInputSchema, resourceBoxInputSchema, outcomesInputSchema, videoInputSchema])
+  .discriminatedUnion('__component', [
+    richTextInputSchema,
+    resourceBoxInputSchema,
+    outcomesInputSchema,
+    videoInputSchema,
+  ])
   // A union member must be a plain object, so the video's provider and id are checked as a pair here.
   .superRefine((block, context) => {
     if (block.__component === 'content.video') checkVideo(block, context);

@@ -14,7 +14,6 @@ import {
   stringProperty,
 } from './hast-query.js';
 import type { ResourceBoxInput, ResourceItemInput } from './page-document.js';
-import { firstVideoIn } from './box-videos.js';
 import type { WarningSink } from './warning-sink.js';
 
 /**
@@ -57,7 +56,6 @@ function calloutToResourceBox(box: Element, sink: WarningSink): ResourceBoxInput
     content: content.length > 0 ? content : null,
     kind: kind ?? 'note',
     items: [],
-    video: firstVideoIn(box),
   };
 }
 
@@ -104,7 +102,6 @@ export function toResourceBox(box: Element, sink: WarningSink): ResourceBoxInput
     content: null,
     kind: kindOf(box, items),
     items,
-    video: firstVideoIn(box),
   };
 }
 

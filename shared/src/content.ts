@@ -3,7 +3,7 @@ import { blocksSchema, safeUrlSchema } from './blocks.js';
 import { RESOURCE_BOX_KINDS } from './resource-box-kinds.js';
 import { legacyPathProblem } from './legacy-paths.js';
 import { SLUG_PATTERN } from './slug.js';
-import { checkVideo, videoSchema, videoShape } from './video.js';
+import { checkVideo, videoShape } from './video.js';
 
 export * from './legacy-paths.js';
 export * from './video.js';
@@ -74,8 +74,6 @@ export const resourceBoxBlockSchema = z.object({
   /** How the box looks; see RESOURCE_BOX_KINDS. */
   kind: z.enum(RESOURCE_BOX_KINDS),
   items: z.array(resourceItemSchema.nullable()).transform((items) => items.filter((item) => item !== null)),
-  /** A video shown under the box's title as a click-to-load poster; null for most boxes. */
-  video: videoSchema.nullish().transform((video) => video ?? null),
 });
 export type ResourceBoxBlock = z.infer<typeof resourceBoxBlockSchema>;
 
@@ -94,7 +92,12 @@ export const videoBlockSchema = videoShape.extend({
 export type VideoBlock = z.infer<typeof videoBlockSchema>;
 
 export const bodyBlockSchema = z
-  .discriminatedUnion('__typename', [richTextBlockSchema, resourceBoxBlockSchema, outcomesBlockSchema, videoBlockSchema])
+  .discriminatedUnion('__typename', [
+    richTextBlockSchema,
+    resourceBoxBlockSchema,
+    outcomesBlockSchema,
+    videoBlockSchema,
+  ])
   // A union member must be a plain object, so the video's provider and id are checked as a pair here.
   .superRefine((block, context) => {
     if (block.__typename === 'ComponentContentVideo') checkVideo(block, context);

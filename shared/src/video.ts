@@ -62,6 +62,28 @@ export function checkVideo(video: VideoFields, context: z.RefinementCtx): void {
     });
 }
 
+/**
+ * What is wrong with a video as an editor or a script wrote it (provider, id, start and end), or
+ * null. The CMS refuses such a write with this sentence; its field rules cannot see the pair.
+ */
+export function videoProblem(video: {
+  provider?: unknown;
+  videoId?: unknown;
+  startSeconds?: unknown;
+  endSeconds?: unknown;
+}): string | null {
+  // The CMS's default, when a write leaves the provider out.
+  const provider = video.provider ?? 'youtube';
+  const known = VIDEO_PROVIDERS.find((name) => name === provider);
+  if (known === undefined) return `the video host must be one of ${VIDEO_PROVIDERS.join(', ')}`;
+  if (typeof video.videoId !== 'string' || !VIDEO_ID_PATTERNS[known].test(video.videoId))
+    return `"${String(video.videoId)}" is not a ${known} video id: ${ID_RULES[known]}`;
+  const { startSeconds: start, endSeconds: end } = video;
+  if (typeof start === 'number' && typeof end === 'number' && end <= start)
+    return `the end (${String(end)} s) must come after the start (${String(start)} s)`;
+  return null;
+}
+
 /** A video's fields, checked. */
 export const videoFieldsSchema = videoShape.superRefine(checkVideo);
 

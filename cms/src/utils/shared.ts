@@ -43,6 +43,7 @@ export {
   signPreviewLink,
   SITE_CONTENT_TYPES,
   type UnsafeUrl,
+  videoProblem,
 } from '@lm/shared';
 
 removeTypeScriptHook();

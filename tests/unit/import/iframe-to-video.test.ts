@@ -71,23 +71,25 @@ describe('iframes in a course-in-a-box page', () => {
         '</div>',
       ].join('\n'),
     );
-    expect(converted.body).toHaveLength(1);
     const [box] = converted.body;
     expect(box).toMatchObject({
       __component: 'content.resource-box',
       kind: 'videos',
       title: 'Walking the Neighborhood',
-      video: {
-        provider: 'youtube',
-        videoId: 'abcDEF12345',
-        title: 'Walking the Neighborhood',
-        startSeconds: 30,
-        endSeconds: 150,
-        durationSeconds: 120,
-      },
+    });
+    expect(converted.body).toHaveLength(2);
+    expect(converted.body[1]).toEqual({
+      __component: 'content.video',
+      provider: 'youtube',
+      videoId: 'abcDEF12345',
+      title: 'Walking the Neighborhood',
+      startSeconds: 30,
+      endSeconds: 150,
+      durationSeconds: 120,
     });
     // The length went into the video, the rest of the callout stays its content.
     expect(JSON.stringify(box)).not.toContain('2:00');
+    expect(JSON.stringify(box)).not.toContain('abcDEF12345');
     expect(JSON.stringify(box)).toContain('An excerpt from a longer talk.');
     expect(converted.postWarnings).toEqual([
       '6: YouTube <iframe> became the video "Walking the Neighborhood" (abcDEF12345, 2:00 long; title from the heading above it)',
@@ -96,7 +98,7 @@ describe('iframes in a course-in-a-box page', () => {
     expect(countWords(documentWords(converted.body, []))).toBe(converted.sourceWords);
   });
 
-  it('keeps every video of a callout of several: the first in the box, the others right after it', () => {
+  it('keeps every video of a callout of several, in order, right after the box', () => {
     const converted = convert(
       [
         '<div class="callout videos" markdown="1">',
@@ -112,13 +114,11 @@ describe('iframes in a course-in-a-box page', () => {
     expect(converted.body.map((block) => block.__component)).toEqual([
       'content.resource-box',
       'content.video',
+      'content.video',
       'content.rich-text',
     ]);
-    expect(converted.body[0]).toMatchObject({ video: { title: 'First talk', provider: 'youtube' } });
-    expect(converted.body[1]).toMatchObject({ title: 'Second talk', provider: 'vimeo', videoId: '76979871' });
-    expect(converted.warnings.map((warning) => warning.message)).toEqual([
-      'callout holds 2 videos: the first shows in the box, the other 1 right below it',
-    ]);
+    expect(converted.body[1]).toMatchObject({ title: 'First talk', provider: 'youtube' });
+    expect(converted.body[2]).toMatchObject({ title: 'Second talk', provider: 'vimeo', videoId: '76979871' });
   });
 
   it('puts a Vimeo embed of the page body in its place, titled by its title attribute', () => {
@@ -205,7 +205,9 @@ describe('iframes in a course-in-a-box page', () => {
   });
 
   it('keeps a video inside a list item as a link to it, with a warning', () => {
-    const converted = convert('* Watch <iframe src="https://www.youtube.com/embed/abcDEF12345" title="Intro"></iframe>');
+    const converted = convert(
+      '* Watch <iframe src="https://www.youtube.com/embed/abcDEF12345" title="Intro"></iframe>',
+    );
     const text = JSON.stringify(converted.body);
     expect(text).toContain('https://www.youtube.com/watch?v=abcDEF12345');
     expect(converted.body.map((block) => block.__component)).toEqual(['content.rich-text']);

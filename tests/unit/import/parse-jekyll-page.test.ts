@@ -76,7 +76,6 @@ describe('parseJekyllPage on the partnerships fixture', () => {
         intro: 'Answer these questions before launching a joint project.',
         content: null,
         kind: 'questions',
-        video: null,
         items: [
           'Do we have a shared or complementary goal?',
           'Will we achieve this goal more easily or more effectively together?',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bodyBlockSchema, formatDuration, videoFieldsSchema, videoPlayerUrl, videoWatchUrl, type VideoFields } from '@lm/shared';
+import {
+  bodyBlockSchema,
+  formatDuration,
+  videoFieldsSchema,
+  videoPlayerUrl,
+  videoWatchUrl,
+  type VideoFields,
+} from '@lm/shared';
 import { SECURITY_HEADERS } from '../../../scripts/lib/security-headers.js';
 import { previewHeaders } from '../../../scripts/preview-server/preview-headers.js';
 
@@ -49,7 +56,9 @@ describe('a video', () => {
   });
 
   it('plays in the privacy-enhanced players, from its start to its end', () => {
-    expect(videoPlayerUrl(youtube)).toBe('https://www.youtube-nocookie.com/embed/abcDEF12345?start=30&end=150&autoplay=1');
+    expect(videoPlayerUrl(youtube)).toBe(
+      'https://www.youtube-nocookie.com/embed/abcDEF12345?start=30&end=150&autoplay=1',
+    );
     expect(videoPlayerUrl({ ...youtube, startSeconds: null, endSeconds: null })).toBe(
       'https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1',
     );

@@ -37,7 +37,6 @@ describe('withoutUnsafeUrls', () => {
           intro: null,
           kind: 'activity',
           richContent: [link('javascript:alert(2)'), link('/modules/outreach/')],
-          video: null,
           items: [
             { id: '3', text: 'Safe', url: 'https://example.org/' },
             { id: '4', text: 'Unsafe', url: 'javascript:alert(3)' },
@@ -65,7 +64,6 @@ describe('withoutUnsafeUrls', () => {
       kind: 'questions' as const,
       richContent: null,
       items: [],
-      video: null,
     };
     expect(withoutUnsafeUrls(page([box])).page.body).toEqual([box]);
   });

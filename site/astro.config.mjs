@@ -32,5 +32,8 @@ export default defineConfig({
   ],
   // Content comes from Strapi at build time; only the search page (one island) needs client JavaScript.
   prefetch: false,
+  // Astro writes a small component <script> inline into the page, which the Content-Security-Policy
+  // (script-src 'self' plus Astro's own island code by hash) would block: scripts stay files.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
 });

@@ -14,6 +14,7 @@ import { courseChecksOnWrite } from './middlewares/course-checks-on-write';
 import { pageSlugNotReserved } from './middlewares/page-slug-not-reserved';
 import { refuseUnsafeUrls } from './middlewares/refuse-unsafe-urls';
 import { slugFromTitle } from './middlewares/slug-from-title';
+import { videoIdsValid } from './middlewares/video-ids-valid';
 import { SITE_CONTENT_TYPES } from './utils/shared';
 
 export default {
@@ -24,6 +25,7 @@ export default {
     strapi.documents.use(slugFromTitle(strapi));
     strapi.documents.use(pageSlugNotReserved());
     strapi.documents.use(legacyPathsValid(strapi));
+    strapi.documents.use(videoIdsValid());
     // Last: it writes first and judges the result, so the cheaper checks above refuse before any write.
     strapi.documents.use(courseChecksOnWrite(strapi));
     disableAccountMutations(strapi);

@@ -67,6 +67,7 @@ async function readStatus(env: WriteEnv, moduleSlugs: string[], status: Status):
     'populate[body][on][content.rich-text]': 'true',
     'populate[body][on][content.outcomes]': 'true',
     'populate[body][on][content.resource-box][populate][items]': 'true',
+    'populate[body][on][content.video]': 'true',
   });
   inFilter(pageQuery, '[section][module][slug]', moduleSlugs);
 

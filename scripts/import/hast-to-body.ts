@@ -3,6 +3,8 @@ import { findAll, hasClass, headingLevel, isElement, isWhitespace, plainText } f
 import { hastToBlocks } from './hast-to-blocks.js';
 import type { BodyInput, ImportWarning, OutcomesInput } from './page-document.js';
 import { isResourceBox, toResourceBox } from './to-resource-box.js';
+import { videosAfterBox } from './box-videos.js';
+import { isVideoElement, videoOfElement } from './video-element.js';
 import { createWarningSink, type WarningSink } from './warning-sink.js';
 
 /** The page body as Strapi components, plus the section outcomes found in it. */
@@ -15,8 +17,8 @@ export interface ConvertedBody {
 
 const OUTCOMES_HEADING = /^learning outcomes for this section:?$/i;
 
-/** Generic containers that may hold a resource box or the outcomes; other elements are content. */
-const WRAPPERS = new Set([
+/** Generic containers that may hold a resource box, the outcomes or a video; other elements are content. */
+export const WRAPPERS = new Set([
   'article',
   'aside',
   'center',
@@ -49,7 +51,13 @@ export function hastToBody(tree: Root, file: string): ConvertedBody {
       if (node === undefined) continue;
       if (isResourceBox(node)) {
         flush();
-        body.push(toResourceBox(node, sink));
+        body.push(toResourceBox(node, sink), ...videosAfterBox(node));
+        continue;
+      }
+      const video = videoOfElement(node);
+      if (video) {
+        flush();
+        body.push({ __component: 'content.video', ...video });
         continue;
       }
       const found = isObjectives(node) ? objectivesOutcomes(node, sink) : matchOutcomes(nodes, index, sink);
@@ -146,7 +154,7 @@ function isOutcomesHeading(node: ElementContent | undefined): node is Element {
 }
 
 function isSpecial(element: Element): boolean {
-  return isResourceBox(element) || isOutcomesHeading(element) || isObjectives(element);
+  return isResourceBox(element) || isOutcomesHeading(element) || isObjectives(element) || isVideoElement(element);
 }
 
 /** True for a paragraph whose only content is bold text, like the outcomes lead line. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksSchema, RESOURCE_BOX_KINDS, SLUG_PATTERN } from '@lm/shared';
+import { blocksSchema, checkVideo, RESOURCE_BOX_KINDS, SLUG_PATTERN, videoShape } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 
 /**
@@ -62,12 +62,22 @@ export const outcomesInputSchema = z.object({
 });
 export type OutcomesInput = z.infer<typeof outcomesInputSchema>;
 
+/** Strapi component `content.video`: an embedded YouTube or Vimeo video, stored as data. */
+export const videoInputSchema = videoShape.extend({ __component: z.literal('content.video') });
+export type VideoInput = z.infer<typeof videoInputSchema>;
+
 /** One entry of the page's `body` dynamic zone, keyed by Strapi component uid. */
-export const bodyInputSchema = z.discriminatedUnion('__component', [
-  richTextInputSchema,
-  resourceBoxInputSchema,
-  outcomesInputSchema,
-]);
+export const bodyInputSchema = z
+  .discriminatedUnion('__component', [
+    richTextInputSchema,
+    resourceBoxInputSchema,
+    outcomesInputSchema,
+    videoInputSchema,
+  ])
+  // A union member must be a plain object, so the video's provider and id are checked as a pair here.
+  .superRefine((block, context) => {
+    if (block.__component === 'content.video') checkVideo(block, context);
+  });
 export type BodyInput = z.infer<typeof bodyInputSchema>;
 
 /** Everything one Jekyll page yields: its module, its section and the page itself. */

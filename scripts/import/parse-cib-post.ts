@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import type { Nodes, Root } from 'hast';
 import { z } from 'zod';
+import { iframesToVideos } from './iframe-to-video.js';
 import { ImportError } from './import-error.js';
 import { mapLines, markdownToHast } from './markdown-to-hast.js';
 import type { ImportWarning } from './page-document.js';
@@ -83,7 +84,8 @@ export function parseCibPost(file: string, source: string, fallbackTitle: string
       message: `dropped HTML comment: it hid "${hidden.length > 80 ? `${hidden.slice(0, 80)}…` : hidden}"`,
     });
   });
-  const sanitized = sanitizeHast(raw, file);
+  const embeds = iframesToVideos(raw, file);
+  const sanitized = sanitizeHast(embeds.tree, file);
   const tags = frontMatter.tags ?? [];
   return {
     file,
@@ -94,7 +96,7 @@ export function parseCibPost(file: string, source: string, fallbackTitle: string
     tree: sanitized.tree,
     sourceWords: countWords(visibleText(raw)),
     attributeLists: prepared.attributeLists,
-    warnings: [...warnings, ...sanitized.warnings],
+    warnings: [...warnings, ...embeds.warnings, ...sanitized.warnings],
   };
 }
 

@@ -1,3 +1,4 @@
+import { iframesToVideos } from './iframe-to-video.js';
 import { ImportError } from './import-error.js';
 import { hastToBody } from './hast-to-body.js';
 import { jekyllOldPaths } from './jekyll-old-paths.js';
@@ -15,9 +16,10 @@ import { sanitizeHast } from './sanitize-hast.js';
  */
 export function parseJekyllPage(file: string, source: string): PageDocument {
   const { frontMatter, content, lineOffset } = parseFrontMatter(file, source);
-  const sanitized = sanitizeHast(markdownToHast(content, lineOffset), file);
+  const embeds = iframesToVideos(markdownToHast(content, lineOffset), file);
+  const sanitized = sanitizeHast(embeds.tree, file);
   const converted = hastToBody(sanitized.tree, file);
-  const warnings: ImportWarning[] = [...sanitized.warnings, ...converted.warnings];
+  const warnings: ImportWarning[] = [...embeds.warnings, ...sanitized.warnings, ...converted.warnings];
   const pageNumber = frontMatter.page.number.split('.')[0];
   if (pageNumber !== String(frontMatter.section.number)) {
     warnings.push({

@@ -1,3 +1,4 @@
+import { VIDEO_PLAYER_ORIGINS } from '@lm/shared';
 import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp-hashes.js';
 
 /**
@@ -5,12 +6,13 @@ import { ISLAND_SCRIPT_HASHES, ISLAND_STYLE_HASHES } from './island-csp-hashes.j
  * (`build.inlineStylesheets: 'never'`) except the few inline ones Astro writes for islands, which
  * are allowed by hash (see island-csp-hashes.ts), so a strict policy holds; images may come from
  * the CMS or any HTTPS host. `'wasm-unsafe-eval'` lets the search page compile Pagefind's
- * WebAssembly (served from the site itself); it allows no `eval` of JavaScript.
+ * WebAssembly (served from the site itself); it allows no `eval` of JavaScript. Frames come from
+ * the two privacy-enhanced video players only, which a page loads when a learner presses play.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
     `default-src 'self'; img-src 'self' https: data:; style-src 'self' ${ISLAND_STYLE_HASHES.join(' ')}; script-src 'self' 'wasm-unsafe-eval' ${ISLAND_SCRIPT_HASHES.join(' ')}; object-src 'none'; ` +
-    "base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+    `frame-src ${VIDEO_PLAYER_ORIGINS.join(' ')}; base-uri 'self'; frame-ancestors 'none'; form-action 'self'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',

@@ -3,8 +3,10 @@ import { blocksSchema, safeUrlSchema } from './blocks.js';
 import { RESOURCE_BOX_KINDS } from './resource-box-kinds.js';
 import { legacyPathProblem } from './legacy-paths.js';
 import { SLUG_PATTERN } from './slug.js';
+import { checkVideo, videoShape } from './video.js';
 
 export * from './legacy-paths.js';
+export * from './video.js';
 
 /**
  * The published content as the site reads it from Strapi's GraphQL API. The loaders validate each
@@ -83,11 +85,23 @@ export const outcomesBlockSchema = z.object({
 });
 export type OutcomesBlock = z.infer<typeof outcomesBlockSchema>;
 
-export const bodyBlockSchema = z.discriminatedUnion('__typename', [
-  richTextBlockSchema,
-  resourceBoxBlockSchema,
-  outcomesBlockSchema,
-]);
+export const videoBlockSchema = videoShape.extend({
+  __typename: z.literal('ComponentContentVideo'),
+  id: z.string(),
+});
+export type VideoBlock = z.infer<typeof videoBlockSchema>;
+
+export const bodyBlockSchema = z
+  .discriminatedUnion('__typename', [
+    richTextBlockSchema,
+    resourceBoxBlockSchema,
+    outcomesBlockSchema,
+    videoBlockSchema,
+  ])
+  // A union member must be a plain object, so the video's provider and id are checked as a pair here.
+  .superRefine((block, context) => {
+    if (block.__typename === 'ComponentContentVideo') checkVideo(block, context);
+  });
 export type BodyBlock = z.infer<typeof bodyBlockSchema>;
 
 export const pageEntrySchema = z.object({

@@ -71,7 +71,10 @@ export const CONTENT_TYPE_VIEWS: Record<string, AdminView> = {
         description:
           'Leave empty to generate it from the title. The {page} in /modules/{module}/{page}/, unique within the module.',
       },
-      body: { label: 'Body', description: "Rich text, resource boxes, and where the section's outcomes appear." },
+      body: {
+        label: 'Body',
+        description: "Rich text, resource boxes, videos, and where the section's outcomes appear.",
+      },
       seo: { label: 'Search and sharing' },
       legacyPaths: {
         label: 'Old addresses',
@@ -98,6 +101,23 @@ export const COMPONENT_VIEWS: Record<string, AdminView> = {
       intro: { label: 'Introduction', description: 'A sentence above the list.' },
       kind: { label: 'Kind', description: `${kindList()}: sets how the box looks.` },
       items: { label: 'Items' },
+    },
+  },
+  'content.video': {
+    mainField: 'title',
+    fields: {
+      provider: { label: 'Host', description: 'YouTube or Vimeo.' },
+      videoId: {
+        label: 'Video id',
+        description: 'YouTube: the 11 characters after v= (youtube.com/watch?v=…). Vimeo: the number in vimeo.com/…',
+      },
+      title: { label: 'Title', description: 'Shown on the poster and read out on the play button.' },
+      startSeconds: { label: 'Start at (seconds)', description: 'Optional: play from here, e.g. 30.' },
+      endSeconds: { label: 'Stop at (seconds)', description: 'Optional, YouTube only: stop here, e.g. 150.' },
+      durationSeconds: {
+        label: 'Length (seconds)',
+        description: 'Optional: shown on the poster, e.g. 120 shows 2:00.',
+      },
     },
   },
   'content.resource-item': {

@@ -44,6 +44,7 @@ export {
   SITE_CONTENT_TYPES,
   slugify,
   type UnsafeUrl,
+  videoProblem,
 } from '@lm/shared';
 
 removeTypeScriptHook();

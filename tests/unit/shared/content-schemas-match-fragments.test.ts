@@ -8,6 +8,7 @@ import type {
   resourceBoxBlockSchema,
   richTextBlockSchema,
   sectionEntrySchema,
+  videoBlockSchema,
 } from '@lm/shared';
 import type { ModuleFieldsFragment, PageFieldsFragment, SectionFieldsFragment } from '@lm/shared/graphql';
 
@@ -71,6 +72,9 @@ describe('the content schemas and the GraphQL fragments', () => {
     >();
     expectTypeOf<FieldTree<z.input<typeof outcomesBlockSchema>>>().toEqualTypeOf<
       FieldTree<FragmentBlock<'ComponentContentOutcomes'>>
+    >();
+    expectTypeOf<FieldTree<z.input<typeof videoBlockSchema>>>().toEqualTypeOf<
+      FieldTree<FragmentBlock<'ComponentContentVideo'>>
     >();
     // Blocks content is the JSON scalar in GraphQL; blocksSchema checks its structure.
     expectTypeOf<keyof z.input<typeof richTextBlockSchema>>().toEqualTypeOf<

@@ -7,6 +7,23 @@ import { searchIndex } from './integrations/search-index.ts';
 import { dataStoreFromDisk } from './integrations/data-store-from-disk.ts';
 import { skipUnusedClientBuild } from './integrations/skip-unused-client-build.ts';
 import { reuseClientBuild } from './integrations/reuse-client-build.ts';
+import { reusedModuleImages } from './integrations/reused-module-images.ts';
+
+/**
+ * Images the build may fetch and optimise (site/src/lib/optimised-images.ts): those Strapi's media
+ * library serves, nothing else. The pattern is Strapi's origin, taken from STRAPI_URL as the
+ * content loaders take it.
+ */
+function strapiImagePatterns() {
+  const strapi = new URL(process.env.STRAPI_URL ?? 'http://localhost:1337');
+  return [
+    {
+      protocol: strapi.protocol.replace(/:$/, ''),
+      hostname: strapi.hostname,
+      ...(strapi.port === '' ? {} : { port: strapi.port }),
+    },
+  ];
+}
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -28,9 +45,12 @@ export default defineConfig({
     dataStoreFromDisk(),
     buildPhases(),
     searchIndex(),
+    // Before lm:build-report, which ends the build's state this reads.
+    reusedModuleImages(),
     buildReport(),
   ],
   // Content comes from Strapi at build time; only the search page (one island) needs client JavaScript.
+  image: { remotePatterns: strapiImagePatterns() },
   prefetch: false,
   // Astro writes a small component <script> inline into the page, which the Content-Security-Policy
   // (script-src 'self' plus Astro's own island code by hash) would block: scripts stay files.

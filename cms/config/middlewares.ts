@@ -11,6 +11,8 @@ const config: Core.Config.Middlewares = [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  // 304 for unchanged uploads, so the site build's image cache revalidates instead of refetching.
+  'global::unchanged-uploads',
 ];
 
 export default config;

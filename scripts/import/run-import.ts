@@ -3,6 +3,7 @@ import { applyPlan } from './apply-plan.js';
 import { cibSiteDocuments } from './cib-site-documents.js';
 import { collectFiles } from './collect-files.js';
 import { documentWords } from './document-words.js';
+import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
 import type { PageFidelity } from './fidelity-report.js';
 import { markdownToHast } from './markdown-to-hast.js';
 import { countWords, visibleText } from './parse-cib-post.js';
@@ -55,6 +56,7 @@ async function parseAll(
   summary: ImportSummary,
   log: (line: string) => void,
   titles: ReadonlyMap<string, string>,
+  media: SiteMediaOptions,
 ): Promise<PageDocument[]> {
   const documents: PageDocument[] = [];
   const paths: string[] = [];
@@ -73,7 +75,11 @@ async function parseAll(
       }
       summary.warnings.push(...site.warnings);
       summary.fidelity.push(...site.fidelity);
-      documents.push(...site.documents);
+      // The site's images and documents go to the media library; the pages then point at them.
+      const withMedia = await importSiteMedia(target, site.documents, media);
+      for (const warning of withMedia.warnings) log(formatWarning(warning));
+      summary.warnings.push(...withMedia.warnings);
+      documents.push(...withMedia.documents);
     } catch (error) {
       summary.failed.push({ file: target, message: messageOf(error) });
       log(messageOf(error));
@@ -152,7 +158,7 @@ export async function runImport({
   const sourceBytes = limits?.sourceBytes ?? DEFAULT_SIZE_LIMITS.sourceBytes;
   const payloadBytes = limits?.payloadBytes ?? DEFAULT_SIZE_LIMITS.payloadBytes;
   const summary: ImportSummary = { created: [], updated: [], skipped: [], failed: [], warnings: [], fidelity: [] };
-  const documents = await parseAll(paths, sourceBytes, summary, log, titles);
+  const documents = await parseAll(paths, sourceBytes, summary, log, titles, { env, dryRun, log });
   const moduleSlugs = [...new Set(documents.map((document) => document.module.slug))];
   const existing = await readExistingContent(env, moduleSlugs, publish);
   const { plan, errors } = planWithinLimits(documents, existing, payloadBytes);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
 import type { z } from 'zod';
-import type { imageNodeSchema } from '@lm/shared';
+import { DECORATIVE_ALT_TEXT, type imageNodeSchema } from '@lm/shared';
 import { importableUrlSchema } from './importable-url.js';
 import { stringProperty } from './hast-query.js';
 import type { WarningSink } from './warning-sink.js';
@@ -42,7 +42,7 @@ export function toImageNode(element: Element, sink: WarningSink): ImageNode | nu
     );
     return null;
   }
-  const alternativeText = stringProperty(element, 'alt')?.trim() || null;
+  const alternativeText = importedAltText(element, url, sink);
   const name = fileNameOf(url) ?? 'image';
   const ext = /\.[a-z0-9]+$/i.exec(name)?.[0].toLowerCase() ?? '';
   return {
@@ -65,6 +65,23 @@ export function toImageNode(element: Element, sink: WarningSink): ImageNode | nu
     // Strapi's editor keeps exactly one empty text child in every image node.
     children: [{ type: 'text', text: '' }],
   };
+}
+
+/**
+ * The page's alt text. Without one the old site gave screen readers nothing (Markdown's `![](x)`
+ * renders `alt=""`, which says "decorative"), and the CMS refuses to publish an undescribed image,
+ * so it is imported with the decorative mark: the page keeps what readers had, imports and
+ * publishes, and the warning asks for a description where the image carries information.
+ */
+function importedAltText(element: Element, url: string, sink: WarningSink): string {
+  const alt = stringProperty(element, 'alt')?.trim();
+  if (alt) return alt;
+  sink.warn(
+    element,
+    `image "${url}" has no alt text; imported as "${DECORATIVE_ALT_TEXT}" (screen readers skip it, as on the old site). ` +
+      'If it shows something a reader needs, describe it in the media library and insert it again.',
+  );
+  return DECORATIVE_ALT_TEXT;
 }
 
 function dimension(element: Element, name: 'width' | 'height'): number {

@@ -19,3 +19,4 @@ export * from './preview-session.js';
 export * from './course-check-report.js';
 export * from './course-checks/index.js';
 export * from './publish-status.js';
+export * from './image-alt.js';

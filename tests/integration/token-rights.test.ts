@@ -192,8 +192,9 @@ const forbiddenRest: Array<[string, string, unknown?]> = [
   ['GET', '/api/users'],
   ['GET', '/api/users/me'],
   ['GET', '/api/users-permissions/roles'],
-  ['GET', '/api/upload/files'],
 ];
+/** The media library: only the importer's token lists and uploads files (the files its pages reference). */
+const forbiddenMediaRest: Array<[string, string, unknown?]> = [['GET', '/api/upload/files']];
 const forbiddenGraphql: Array<[string, string]> = [
   [
     'register',
@@ -215,8 +216,8 @@ const forbiddenGraphql: Array<[string, string]> = [
   ],
   ['usersPermissionsUsers', '{ usersPermissionsUsers { username } }'],
   ['usersPermissionsRoles', '{ usersPermissionsRoles { name } }'],
-  ['uploadFiles', '{ uploadFiles { url } }'],
 ];
+const forbiddenMediaGraphql: Array<[string, string]> = [['uploadFiles', '{ uploadFiles { url } }']];
 
 const cross = <T extends unknown[]>(names: TokenName[], rows: T[]): Array<[TokenName, ...T]> =>
   names.flatMap((name) => rows.map((row): [TokenName, ...T] => [name, ...row]));
@@ -238,6 +239,24 @@ describe('forbidden operations', () => {
 
   it.each(cross(TOKENS, forbiddenGraphql))('%s token: GraphQL %s is refused', async (name, _operation, query) => {
     expectRefused(await graphql(name, query));
+  });
+
+  const notImporter: TokenName[] = ['read', 'preview', 'none'];
+  it.each(cross(notImporter, forbiddenMediaRest))('%s token: %s %s is refused', async (name, method, path, body) => {
+    const result = await rest(name, method, path, body);
+    expect([401, 403]).toContain(result.status);
+  });
+
+  it.each(cross(notImporter, forbiddenMediaGraphql))(
+    '%s token: GraphQL %s is refused',
+    async (name, _operation, query) => {
+      expectRefused(await graphql(name, query));
+    },
+  );
+
+  it('the importer token lists the media library (to find earlier uploads by content hash)', async () => {
+    const result = await rest('write', 'GET', '/api/upload/files');
+    expect(result.status).toBe(200);
   });
 
   const writes = (['modules', 'sections', 'pages'] as const).flatMap(

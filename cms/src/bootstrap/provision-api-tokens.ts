@@ -7,6 +7,9 @@ const READ_ACTIONS = ['find', 'findOne'];
 // The Content API has no publish action: the importer publishes by creating or updating with
 // `?status=published`, which Strapi allows under `create` and `update`.
 const WRITE_ACTIONS = [...READ_ACTIONS, 'create', 'update', 'delete'];
+// The importer uploads the files pages reference (images, PDFs) and finds earlier uploads by the
+// content hash in their names, so it lists and uploads media; it never deletes any.
+const IMPORTER_MEDIA_ACTIONS = ['plugin::upload.content-api.find', 'plugin::upload.content-api.upload'];
 
 /** Rights on the types the site shows, the only ones any API token may touch. */
 const permissionsFor = (actions: string[]): string[] =>
@@ -45,7 +48,7 @@ const TOKENS: TokenSpec[] = [
     description:
       'Used by `npm run import` to create, update and publish modules, sections and pages; it reads drafts to find what exists. Provisioned from STRAPI_WRITE_TOKEN.',
     envName: 'STRAPI_WRITE_TOKEN',
-    permissions: permissionsFor(WRITE_ACTIONS),
+    permissions: [...permissionsFor(WRITE_ACTIONS), ...IMPORTER_MEDIA_ACTIONS],
     readsDrafts: true,
   },
 ];

@@ -1,6 +1,7 @@
 import type { CourseCheckReport, CourseIssue } from '../course-check-report.js';
 import { checkContentWarnings } from './content-warnings.js';
 import type { CourseData } from './course-data.js';
+import { checkImageAlternativeTexts } from './image-alt-rules.js';
 import { checkInternalLinks } from './internal-link-rules.js';
 import { checkPageNumbers } from './page-number-rules.js';
 import { checkPageSlugs } from './page-slug-rules.js';
@@ -24,6 +25,7 @@ export function checkCourse(data: CourseData): CourseCheckReport {
       ...checkResourceBoxes(data),
       ...links.errors,
       ...checkPublishedParents(data),
+      ...checkImageAlternativeTexts(data),
     ],
     warnings: [...links.warnings, ...checkContentWarnings(data)],
   };

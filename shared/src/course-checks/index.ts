@@ -7,5 +7,6 @@ export * from './page-slug-rules.js';
 export * from './resource-box-rules.js';
 export * from './internal-link-rules.js';
 export * from './content-warnings.js';
+export * from './image-alt-rules.js';
 export * from './parent-rules.js';
 export * from './check-course.js';

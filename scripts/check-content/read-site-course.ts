@@ -28,6 +28,7 @@ const BODY = {
   'populate[body][on][content.rich-text][populate]': '*',
   'populate[body][on][content.resource-box][populate][items]': 'true',
   'populate[body][on][content.outcomes][populate]': '*',
+  'populate[body][on][content.video][populate]': '*',
 };
 
 function list(env: WriteEnv, collection: Collection, status: Status, query: Record<string, string>) {

@@ -28,6 +28,8 @@ const BODY_POPULATE = {
     'content.rich-text': {},
     'content.resource-box': { populate: { items: true } },
     'content.outcomes': {},
+    // Read although no check looks inside it: each block's index is its field path (body.N).
+    'content.video': {},
   },
 };
 

@@ -47,6 +47,9 @@ export default defineConfig({
           // server started from the system's binaries, a database of its own for each Strapi.
           name: 'postgres',
           globalSetup: ['tests/helpers/start-postgres.ts'],
+          setupFiles: ['tests/helpers/use-postgres.ts'],
+          // What database-client.test.ts expects; the SQLite run's files have no TEST_DATABASE.
+          env: { TEST_DATABASE: 'postgres' },
           include: POSTGRES_TESTS.map((name) => `tests/integration/${name}.test.ts`),
           environment: 'node',
           testTimeout: 240_000,

@@ -94,7 +94,7 @@ export async function throwawayEnv(
 
 /**
  * The PostgreSQL server the tests run against, when the suite runs on PostgreSQL: the test setup
- * starts one and names it in TEST_POSTGRES ("host:port:user"; see tests/helpers/start-postgres.ts).
+ * starts one and names it in TEST_POSTGRES ("host:port:user"; see tests/helpers/use-postgres.ts).
  */
 function testPostgres(): PostgresServer | undefined {
   const [host, port, user] = (process.env.TEST_POSTGRES ?? '').split(':');

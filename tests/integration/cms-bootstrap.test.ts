@@ -69,7 +69,8 @@ const image = (url: string, formats: Record<string, { url: string }> = {}) => ({
   type: 'image',
   image: {
     name: 'logo.png',
-    alternativeText: 'Logo',
+    // A description, not the file name: "Logo" for logo.png counts as no alternative text.
+    alternativeText: 'The library logo',
     url,
     width: 10,
     height: 10,

@@ -13,7 +13,11 @@ import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/th
  */
 
 let strapi: ThrowawayStrapi;
-const onPostgres = Boolean(process.env.TEST_POSTGRES);
+/**
+ * Which run this is comes from the project's settings (vitest.config.ts), not from TEST_POSTGRES:
+ * a server leaked into the SQLite run would set that variable, and this test must then fail.
+ */
+const onPostgres = process.env.TEST_DATABASE === 'postgres';
 
 beforeAll(async () => {
   strapi = await startThrowawayStrapi();

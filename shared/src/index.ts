@@ -2,6 +2,7 @@ export * from './blocks.js';
 export * from './content.js';
 export * from './env.js';
 export * from './database-env.js';
+export * from './s3-env.js';
 export * from './slug.js';
 export * from './urls.js';
 export * from './render-manifest.js';

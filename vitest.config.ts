@@ -18,6 +18,7 @@ const POSTGRES_TESTS = [
   'publish-status',
   'publish-to-live',
   'build-lock',
+  'two-strapi-instances',
 ];
 
 export default defineConfig({

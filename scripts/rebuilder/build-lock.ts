@@ -42,7 +42,8 @@ export function postgresBuildLock(connection: PostgresConnection, logger: Logger
       clients.add(client);
       let holding = false;
       const lost = (cause: Error): void => {
-        if (holding) onLost(new Error(`[rebuild] Lost the build lock (${cause.message}); this build is abandoned.`, { cause }));
+        if (holding)
+          onLost(new Error(`[rebuild] Lost the build lock (${cause.message}); this build is abandoned.`, { cause }));
       };
       // Without a listener, a dropped connection would be an uncaught error that ends the process.
       client.on('error', lost);

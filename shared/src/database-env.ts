@@ -21,7 +21,9 @@ export const databaseEnvSchema = z.object({
   DATABASE_CLIENT: z.preprocess(
     unset,
     z
-      .enum(['sqlite', 'postgres'], { errorMap: () => ({ message: 'DATABASE_CLIENT must be "sqlite" or "postgres".' }) })
+      .enum(['sqlite', 'postgres'], {
+        errorMap: () => ({ message: 'DATABASE_CLIENT must be "sqlite" or "postgres".' }),
+      })
       .default('sqlite'),
   ),
   /** A connection string; when set, it wins over the separate fields. */

@@ -102,9 +102,7 @@ it('frees the lock when the holder’s connection is lost, and the holder abando
   await admin((client) => client.query('select pg_terminate_backend($1)', [holder]));
   await second.builds.started.promise;
   first.builds.hold.open();
-  const firstStatus = await pollUntil('the first build to end', () =>
-    Promise.resolve(a.service.status().history[0]),
-  );
+  const firstStatus = await pollUntil('the first build to end', () => Promise.resolve(a.service.status().history[0]));
   expect(firstStatus.result).toBe('failed');
   expect(firstStatus.error).toContain('Lost the build lock');
 });

@@ -126,7 +126,9 @@ describe('npm run export', () => {
     );
     expect(names).toEqual(expect.arrayContaining(['.nginx-redirects.map', 'redirects.json', 'EXPORT-README.txt']));
     expect(names).not.toContain('.release.json');
-    expect(await readFile(path.join(out, '_redirects'), 'utf8')).toContain('/modules/demo/one.html /modules/demo/one/ 301');
+    expect(await readFile(path.join(out, '_redirects'), 'utf8')).toContain(
+      '/modules/demo/one.html /modules/demo/one/ 301',
+    );
 
     const { url, server } = await serveStatic(out);
     try {

@@ -77,5 +77,13 @@ export const s3EnvSchema = z
     };
   });
 
+/**
+ * What the site build needs of the bucket: the public URL its files are read from, so it may fetch
+ * and optimise them as it does Strapi's own uploads. Unset: media are Strapi's.
+ */
+export const mediaUrlEnvSchema = z.object({
+  S3_PUBLIC_URL: url('S3_PUBLIC_URL', 'https://media.example.org'),
+});
+
 /** The bucket's settings, or null when media stay on this machine. */
 export type S3Media = z.infer<typeof s3EnvSchema>;

@@ -1,8 +1,10 @@
-import { readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../scripts/import/run-import.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import {
@@ -11,6 +13,8 @@ import {
   throwawayEnv,
   type ThrowawayStrapi,
 } from '../../scripts/lib/throwaway-strapi.js';
+import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
+import { readBuiltPage } from '../helpers/built-page.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -110,5 +114,47 @@ describe('media in an S3-compatible bucket', () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.all).toContain('[cms] The environment is not usable');
     expect(result.all).toMatch(/S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_PUBLIC_URL: missing/);
+  });
+});
+
+describe('the site built from a CMS whose media are in the bucket', () => {
+  it('fetches the page’s image from the bucket and ships it optimised', async () => {
+    // A one-page Jekyll site with a picture: the importer uploads it through Strapi, to the bucket.
+    const source = path.join(dir, 'jekyll');
+    await mkdir(path.join(source, 'img'), { recursive: true });
+    await mkdir(path.join(source, 'modules', 'maps', '_posts'), { recursive: true });
+    await writeFile(path.join(source, 'img', 'map.png'), await readFile(picture));
+    await writeFile(path.join(source, '_config.yml'), 'title: Maps\n');
+    await writeFile(
+      path.join(source, 'modules', 'maps', '_posts', '2000-01-01-area.md'),
+      '---\ntitle: Area\n---\n\nThe area.\n\n![A map of the area](/img/map.png)\n',
+    );
+    const summary = await runImport({
+      paths: [source],
+      dryRun: false,
+      publish: true,
+      env: strapi.write,
+      log: () => undefined,
+    });
+    expect(summary.failed).toEqual([]);
+
+    const outDir = path.join(dir, 'release');
+    await mkdir(outDir);
+    const builder = new WarmSiteBuilder({
+      PATH: process.env.PATH,
+      ...strapi.read,
+      S3_PUBLIC_URL: `${endpoint}/${BUCKET}`,
+    });
+    try {
+      await builder.build({ outDir, reuseFrom: null });
+    } finally {
+      builder.stop();
+    }
+    const page = await readBuiltPage(outDir, 'modules/maps/area');
+    const image = page.all('main img')[0];
+    const src = String(image?.properties.src);
+    expect(src).toMatch(/^\/_astro\/.+\.webp$/);
+    expect(existsSync(path.join(outDir, src))).toBe(true);
+    expect(String(image?.properties.alt)).toBe('A map of the area');
   });
 });

@@ -17,6 +17,8 @@ const POSTGRES_TESTS = [
   'check-content',
   'publish-status',
   'publish-to-live',
+  'build-lock',
+  'two-strapi-instances',
 ];
 
 export default defineConfig({

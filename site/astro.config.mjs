@@ -16,13 +16,14 @@ import { reusedModuleImages } from './integrations/reused-module-images.ts';
  */
 function strapiImagePatterns() {
   const strapi = new URL(process.env.STRAPI_URL ?? 'http://localhost:1337');
-  return [
-    {
-      protocol: strapi.protocol.replace(/:$/, ''),
-      hostname: strapi.hostname,
-      ...(strapi.port === '' ? {} : { port: strapi.port }),
-    },
-  ];
+  // With media in an S3 bucket (cms/config/plugins.ts), its public URL serves them; the site
+  // validates S3_PUBLIC_URL where it renders images (site/src/lib/read-env.ts).
+  const bucket = process.env.S3_PUBLIC_URL ? new URL(process.env.S3_PUBLIC_URL) : null;
+  return [strapi, ...(bucket ? [bucket] : [])].map((origin) => ({
+    protocol: origin.protocol.replace(/:$/, ''),
+    hostname: origin.hostname,
+    ...(origin.port === '' ? {} : { port: origin.port }),
+  }));
 }
 
 export default defineConfig({

@@ -17,7 +17,7 @@ const SOURCES = [
   'package-lock.json',
 ];
 /** Settings that reach the HTML (the canonical URL, media URLs). Never secrets. */
-const SETTINGS = ['SITE_URL', 'STRAPI_URL'];
+const SETTINGS = ['SITE_URL', 'STRAPI_URL', 'S3_PUBLIC_URL'];
 
 async function filesUnder(relative: string): Promise<string[]> {
   const full = path.join(repoRoot, relative);

@@ -1,6 +1,7 @@
 import type { BuildEntry, Fingerprint, HistoryEntry, RebuildStatus } from '@lm/shared';
 import { BuildCoalescer, type Batch } from './build-coalescer.js';
 import { buildRelease, type RunningBuild } from './build-release.js';
+import type { BuildLock } from './build-lock.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
 import { DeliveryLog } from './delivery-log.js';
@@ -35,6 +36,8 @@ export interface RebuildServiceOptions {
    * failure is logged and changes nothing else: the release is live already.
    */
   afterSwap?: (id: string) => Promise<void>;
+  /** Held around each build, so rebuild services on several machines never build at once (build-lock.ts). */
+  lock?: BuildLock;
 }
 
 /**
@@ -64,7 +67,13 @@ export class RebuildService {
       debounceMs: options.debounceMs,
       maxWaitMs: options.maxWaitMs,
       scheduler: options.scheduler,
-      run: (batch) => this.#build(batch),
+      run: (batch) =>
+        options.lock
+          ? options.lock.hold(
+              () => this.#build(batch),
+              (error) => this.#running?.controller.abort(error),
+            )
+          : this.#build(batch),
       onError: (error) => {
         options.logger.error(`Unexpected error around a build: ${describeError(error)}`);
       },
@@ -216,6 +225,7 @@ export class RebuildService {
     this.#stopped = true;
     this.#cancelReconcile?.();
     this.#running?.controller.abort(new Error('the rebuild service is stopping'));
+    await this.#options.lock?.close();
     await this.#coalescer.dispose();
     await this.#reconciling;
   }

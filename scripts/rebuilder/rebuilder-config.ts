@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseEnv, PLACEHOLDER_PREFIX, readEnvSchema } from '@lm/shared';
+import { databaseEnvSchema, parseEnv, PLACEHOLDER_PREFIX, readEnvSchema } from '@lm/shared';
 import { releaseFields } from '../lib/site-server-config.js';
 import { unsetIfEmpty, wholeNumber } from '../lib/whole-number.js';
 
@@ -46,6 +46,8 @@ export const rebuilderConfigSchema = (repoRoot: string) =>
        * (the Node site server reads the map itself).
        */
       WEB_SERVER_RELOAD: z.preprocess(unsetIfEmpty, z.string().optional()),
+      /** The CMS database: on PostgreSQL, each build holds an advisory lock there (build-lock.ts). */
+      ...databaseEnvSchema.shape,
     })
     .refine((config) => config.REBUILD_MAX_WAIT_MS >= config.REBUILD_DEBOUNCE_MS, {
       message: 'REBUILD_MAX_WAIT_MS must not be shorter than REBUILD_DEBOUNCE_MS.',

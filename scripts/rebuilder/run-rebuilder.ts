@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import { WarmSiteBuilder } from '../lib/warm-site-builder.js';
 import { repoRoot } from '../lib/paths.js';
+import { postgresConnectionOf } from '@lm/shared';
 import { astroBuildRunner } from './astro-build-runner.js';
+import { postgresBuildLock } from './build-lock.js';
 import type { BuildRunner } from './build-runner.js';
 import type { ContentReader } from './content-reader.js';
 import { createRebuilderHandler } from './http/rebuilder-handler.js';
@@ -46,6 +48,9 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
   const logger = options.logger ?? createLogger();
   const store = new ReleaseStore(config.RELEASES_DIR, config.RELEASES_KEEP);
   const builder = new WarmSiteBuilder(options.env);
+  // On SQLite the CMS runs on one machine, and so does its one rebuild service: nothing to share a
+  // lock with. On PostgreSQL a standby service may run elsewhere, so builds take turns there.
+  const connection = postgresConnectionOf(config);
   const service = new RebuildService({
     store,
     build: options.build ?? astroBuildRunner(builder, logger),
@@ -56,6 +61,7 @@ export async function runRebuilder(options: RunRebuilderOptions): Promise<Runnin
     maxWaitMs: config.REBUILD_MAX_WAIT_MS,
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
     buildTimeoutMs: config.REBUILD_TIMEOUT_MS,
+    ...(connection === null ? {} : { lock: postgresBuildLock(connection, logger) }),
     ...(config.WEB_SERVER_RELOAD === undefined
       ? {}
       : { afterSwap: webServerReload(config.WEB_SERVER_RELOAD, config.RELEASES_DIR) }),

@@ -30,11 +30,14 @@ export function imageSourceUrl(url: string, strapiUrl: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? new URL(url, `${strapiUrl}/`).href : url;
 }
 
-/** Images of the media library: measured by Strapi and served by it (the build may fetch only those). */
-function optimisable(image: ImageNode, strapiOrigin: string): boolean {
+/**
+ * Images of the media library: measured by Strapi and served by it, or by its bucket (the build
+ * may fetch only those; astro.config.mjs allows the same origins).
+ */
+function optimisable(image: ImageNode, strapiOrigin: string, mediaOrigins: ReadonlySet<string>): boolean {
   if (image.width <= 0 || image.height <= 0 || KEPT_AS_THEY_ARE.test(image.url)) return false;
   try {
-    return new URL(image.url, `${strapiOrigin}/`).origin === strapiOrigin;
+    return mediaOrigins.has(new URL(image.url, `${strapiOrigin}/`).origin);
   } catch {
     return false;
   }
@@ -48,12 +51,17 @@ function optimisable(image: ImageNode, strapiOrigin: string): boolean {
  * next build (it revalidates with Strapi's Last-Modified once the cache entry expires).
  * Returned by the original URL; images from elsewhere are left out and render as they are.
  */
-export async function optimisedImages(content: Blocks, strapiUrl: string): Promise<Map<string, OptimisedImage>> {
+export async function optimisedImages(
+  content: Blocks,
+  strapiUrl: string,
+  mediaUrl?: string,
+): Promise<Map<string, OptimisedImage>> {
   const origin = new URL(strapiUrl).origin;
+  const mediaOrigins = new Set([origin, ...(mediaUrl === undefined ? [] : [new URL(mediaUrl).origin])]);
   const images = content.flatMap((node) => (node.type === 'image' ? [node.image] : []));
   const result = new Map<string, OptimisedImage>();
   for (const image of images) {
-    if (result.has(image.url) || !optimisable(image, origin)) continue;
+    if (result.has(image.url) || !optimisable(image, origin, mediaOrigins)) continue;
     const width = Math.min(image.width, WIDTHS[WIDTHS.length - 1] ?? image.width);
     const height = Math.round((image.height * width) / image.width);
     const widths = [...new Set([...WIDTHS.filter((candidate) => candidate < width), width])];

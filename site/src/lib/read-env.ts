@@ -1,4 +1,4 @@
-import { parseEnv, readEnvSchema, type ReadEnv } from '@lm/shared';
+import { mediaUrlEnvSchema, parseEnv, readEnvSchema, type ReadEnv } from '@lm/shared';
 
 /**
  * The build's connection to Strapi, validated once. `npm run build:site` loads `.env` through
@@ -6,4 +6,9 @@ import { parseEnv, readEnvSchema, type ReadEnv } from '@lm/shared';
  */
 export function readEnv(env: Record<string, string | undefined> = process.env): ReadEnv {
   return parseEnv(readEnvSchema, env, '[site]');
+}
+
+/** Where the media bucket's files are public (S3_PUBLIC_URL), when Strapi keeps media in one. */
+export function readMediaUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  return parseEnv(mediaUrlEnvSchema, env, '[site]').S3_PUBLIC_URL;
 }

@@ -21,6 +21,15 @@ describe('parseRebuilderConfig', () => {
       RELEASES_DIR: '/repo/.releases',
       RELEASES_KEEP: 5,
       SITE_PORT: 4321,
+      // The CMS database, for the build lock: SQLite unless told, so no lock.
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: 5432,
+      DATABASE_NAME: 'strapi',
+      DATABASE_USERNAME: 'strapi',
+      DATABASE_PASSWORD: '',
+      DATABASE_SSL: false,
+      DATABASE_SSL_REJECT_UNAUTHORIZED: true,
     });
   });
 

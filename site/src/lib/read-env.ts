@@ -1,4 +1,4 @@
-import { parseEnv, readEnvSchema, type ReadEnv } from '@lm/shared';
+import { contentSourceEnvSchema, parseEnv, readEnvSchema, type ContentSourceEnv, type ReadEnv } from '@lm/shared';
 
 /**
  * The build's connection to Strapi, validated once. `npm run build:site` loads `.env` through
@@ -6,4 +6,9 @@ import { parseEnv, readEnvSchema, type ReadEnv } from '@lm/shared';
  */
 export function readEnv(env: Record<string, string | undefined> = process.env): ReadEnv {
   return parseEnv(readEnvSchema, env, '[site]');
+}
+
+/** Where the content comes from: Strapi, unless SITE_CONTENT_SNAPSHOT names a snapshot file. */
+export function readContentSourceEnv(env: Record<string, string | undefined> = process.env): ContentSourceEnv {
+  return parseEnv(contentSourceEnvSchema, env, '[site]');
 }

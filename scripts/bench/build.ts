@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'lm-bench-build-'));
   try {
     console.log(`[bench] generating ${String(pagesOf(shape))} pages…`);
-    const seedMs = await seedContent(strapi, shape);
+    const { ms: seedMs } = await seedContent(strapi, shape);
     const snapshot = path.join(work, 'content.json');
     const fromStrapi = { PATH: process.env.PATH, ...strapi.read };
     const snapshotMs = await writeSnapshot(fromStrapi, snapshot);

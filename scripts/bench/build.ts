@@ -35,9 +35,12 @@ async function main(): Promise<void> {
     const snapshotMs = await writeSnapshot(fromStrapi, snapshot);
     const fromSnapshot = { ...fromStrapi, SITE_CONTENT_SNAPSHOT: snapshot };
     const a: ColdBuild[] = [];
+    const stampsFirst: ColdBuild[] = [];
     const b: ColdBuild[] = [];
+    // A0: from Strapi as cold builds read it before they fetched everything directly (stamps first).
     const kinds: Array<{ name: string; builds: ColdBuild[]; buildEnv: Record<string, string | undefined> }> = [
       { name: 'A (Strapi)', builds: a, buildEnv: fromStrapi },
+      { name: 'A0 (Strapi, stamps first)', builds: stampsFirst, buildEnv: { ...fromStrapi, SITE_COLD_FETCH: 'stamps' } },
       { name: 'B (snapshot)', builds: b, buildEnv: fromSnapshot },
     ];
     for (let run = 1; run <= env.BENCH_RUNS; run += 1) {
@@ -51,14 +54,19 @@ async function main(): Promise<void> {
     }
     const medianA = percentile(a.map((build) => build.wallMs), 50);
     const medianB = percentile(b.map((build) => build.wallMs), 50);
+    const medianA0 = percentile(stampsFirst.map((build) => build.wallMs), 50);
     console.log('');
     console.log(
       `${String(pagesOf(shape))} pages, ${String(env.BENCH_RUNS)} cold builds each: A from Strapi ${seconds(medianA)}, B from the snapshot ${seconds(medianB)}, ratio A/B ${(medianA / medianB).toFixed(2)} (goal ≤ 1.3)`,
+    );
+    console.log(
+      `A0 from Strapi, stamps first (the way before): ${seconds(medianA0)}, ratio A0/B ${(medianA0 / medianB).toFixed(2)}`,
     );
     console.log(`generation and import ${seconds(seedMs)}; writing the snapshot ${seconds(snapshotMs)}`);
     console.log('');
     for (const line of buildPhaseRows([
       { name: 'A (Strapi)', builds: a },
+      { name: 'A0 (stamps first)', builds: stampsFirst },
       { name: 'B (snapshot)', builds: b },
     ]))
       console.log(line);

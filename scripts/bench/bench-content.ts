@@ -8,8 +8,7 @@ export interface ContentShape {
   pagesPerSection: number;
 }
 
-export const pagesOf = (shape: ContentShape): number =>
-  shape.modules * shape.sectionsPerModule * shape.pagesPerSection;
+export const pagesOf = (shape: ContentShape): number => shape.modules * shape.sectionsPerModule * shape.pagesPerSection;
 
 /** Generates and publishes the content through the REST API (the import); returns it and how long it took. */
 export async function seedContent(

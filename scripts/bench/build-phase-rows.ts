@@ -9,7 +9,12 @@ const PHASES: Array<{ name: string; of: (build: ColdBuild) => number }> = [
   {
     name: 'process start, Astro setup (ms)',
     of: ({ wallMs, result: { report, durationMs } }) =>
-      wallMs - durationMs + report.phases.astroMs - report.phases.contentMs - report.phases.renderMs - report.phases.indexMs,
+      wallMs -
+      durationMs +
+      report.phases.astroMs -
+      report.phases.contentMs -
+      report.phases.renderMs -
+      report.phases.indexMs,
   },
   { name: 'content sync (ms)', of: (build) => build.result.report.phases.contentMs },
   { name: '  fetch, longest collection (ms)', of: (build) => build.fetchMs },

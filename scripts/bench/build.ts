@@ -12,7 +12,10 @@ import { percentile } from './percentile.js';
 import { writeSnapshot } from './write-snapshot.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 /**
  * `npm run bench:build`: the same content built cold, side by side, from Strapi (A) and from a
@@ -40,7 +43,11 @@ async function main(): Promise<void> {
     // A0: from Strapi as cold builds read it before they fetched everything directly (stamps first).
     const kinds: Array<{ name: string; builds: ColdBuild[]; buildEnv: Record<string, string | undefined> }> = [
       { name: 'A (Strapi)', builds: a, buildEnv: fromStrapi },
-      { name: 'A0 (Strapi, stamps first)', builds: stampsFirst, buildEnv: { ...fromStrapi, SITE_COLD_FETCH: 'stamps' } },
+      {
+        name: 'A0 (Strapi, stamps first)',
+        builds: stampsFirst,
+        buildEnv: { ...fromStrapi, SITE_COLD_FETCH: 'stamps' },
+      },
       { name: 'B (snapshot)', builds: b, buildEnv: fromSnapshot },
     ];
     for (let run = 1; run <= env.BENCH_RUNS; run += 1) {
@@ -52,9 +59,18 @@ async function main(): Promise<void> {
         );
       }
     }
-    const medianA = percentile(a.map((build) => build.wallMs), 50);
-    const medianB = percentile(b.map((build) => build.wallMs), 50);
-    const medianA0 = percentile(stampsFirst.map((build) => build.wallMs), 50);
+    const medianA = percentile(
+      a.map((build) => build.wallMs),
+      50,
+    );
+    const medianB = percentile(
+      b.map((build) => build.wallMs),
+      50,
+    );
+    const medianA0 = percentile(
+      stampsFirst.map((build) => build.wallMs),
+      50,
+    );
     console.log('');
     console.log(
       `${String(pagesOf(shape))} pages, ${String(env.BENCH_RUNS)} cold builds each: A from Strapi ${seconds(medianA)}, B from the snapshot ${seconds(medianB)}, ratio A/B ${(medianA / medianB).toFixed(2)} (goal ≤ 1.3)`,

@@ -47,14 +47,22 @@ export async function livePublishLatency(options: {
       RELEASES_DIR: releasesDir,
       RECONCILE_INTERVAL_MS: '0',
     },
-    logger: { info: () => undefined, error: (message) => console.error(message) },
+    logger: {
+      info: () => undefined,
+      error: (message) => {
+        console.error(message);
+      },
+    },
   });
   const site = await startSiteServer({ releasesDir, host: '127.0.0.1', port: sitePort });
   try {
     // The first release is a full build: at 10,000 pages it takes a while.
     await waitForLive(rebuilder.apiUrl, 1_800_000);
     const step = Math.max(1, Math.floor(content.pages.length / publishes));
-    const targets = Array.from({ length: publishes }, (_, index) => content.pages[(index * step) % content.pages.length])
+    const targets = Array.from(
+      { length: publishes },
+      (_, index) => content.pages[(index * step) % content.pages.length],
+    )
       .filter((page) => page !== undefined)
       .map((page) => ({ documentId: page.documentId, url: `${site.url}${pageUrl(page.moduleSlug, page.slug)}` }));
     return await measurePublishLatency(strapi.write, targets);

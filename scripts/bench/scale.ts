@@ -15,7 +15,10 @@ import { workerMemorySeries } from './worker-memory-series.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number): string => `${String(Math.round(bytes / 2 ** 20))} MB`;
-const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 /**
  * `npm run bench:scale`: ten times the content. Generates BENCH_SCALE_MODULES × BENCH_SCALE_SECTIONS
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
   const out = await mkdtemp(path.join(tmpdir(), 'lm-bench-scale-'));
   try {
     const pages = pagesOf(shape);
-    console.log(`[bench] generating ${String(pages)} pages (${String(shape.modules)} × ${String(shape.sectionsPerModule)} × ${String(shape.pagesPerSection)})…`);
+    console.log(
+      `[bench] generating ${String(pages)} pages (${String(shape.modules)} × ${String(shape.sectionsPerModule)} × ${String(shape.pagesPerSection)})…`,
+    );
     const { content, ms: importMs } = await seedContent(strapi, shape);
     console.log(`[bench] import: ${seconds(importMs)} (load ${load()})`);
 
@@ -51,7 +56,13 @@ async function main(): Promise<void> {
     );
     await rm(out, { recursive: true, force: true });
 
-    const latencies = await livePublishLatency({ strapi, content, publishes: env.BENCH_PUBLISHES, webhookPort, secret });
+    const latencies = await livePublishLatency({
+      strapi,
+      content,
+      publishes: env.BENCH_PUBLISHES,
+      webhookPort,
+      secret,
+    });
     console.log(`[bench] publish-to-live: ${latencies.map((ms) => seconds(ms)).join(', ')} (load ${load()})`);
 
     const series = await workerMemorySeries({
@@ -59,7 +70,9 @@ async function main(): Promise<void> {
       content,
       builds: env.BENCH_SCALE_BUILDS,
       onBuild: (index, build) => {
-        console.log(`[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${mb(build.rssBytes)} (load ${load()})`);
+        console.log(
+          `[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${mb(build.rssBytes)} (load ${load()})`,
+        );
       },
     });
     const first = series[0];
@@ -71,7 +84,9 @@ async function main(): Promise<void> {
     console.log(`| full cold build | ${seconds(cold.wallMs)} | ≤ 60 s |`);
     console.log(`| peak RSS of the cold build | ${mb(cold.peakRssBytes)} | ≤ 1024 MB |`);
     console.log(`| GraphQL requests per cold build | ${String(cold.result.report.graphqlRequests)} | |`);
-    console.log(`| publish-to-live p50 (${String(latencies.length)} publishes) | ${seconds(percentile(latencies, 50))} | ≤ 5 s |`);
+    console.log(
+      `| publish-to-live p50 (${String(latencies.length)} publishes) | ${seconds(percentile(latencies, 50))} | ≤ 5 s |`,
+    );
     console.log(`| publish-to-live p95 | ${seconds(percentile(latencies, 95))} | ≤ 10 s |`);
     if (first && last)
       console.log(

@@ -30,14 +30,23 @@ export async function workerMemorySeries(options: {
   const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read }, () => undefined, {
     buildsPerWorker: builds + 2,
   });
-  const dirs = [await mkdtemp(path.join(tmpdir(), 'lm-bench-series-a-')), await mkdtemp(path.join(tmpdir(), 'lm-bench-series-b-'))];
+  const dirs = [
+    await mkdtemp(path.join(tmpdir(), 'lm-bench-series-a-')),
+    await mkdtemp(path.join(tmpdir(), 'lm-bench-series-b-')),
+  ];
   const series: SeriesBuild[] = [];
   try {
     let live: string | null = null;
     for (let index = 0; index < builds; index += 1) {
       const page = content.pages[(index * 37) % content.pages.length];
       if (page && index > 0)
-        await updateDocument(strapi.write, 'pages', page.documentId, { title: `${page.title} ${String(index)}` }, 'published');
+        await updateDocument(
+          strapi.write,
+          'pages',
+          page.documentId,
+          { title: `${page.title} ${String(index)}` },
+          'published',
+        );
       const outDir = dirs[index % 2] ?? '';
       const { report, durationMs } = await builder.build({ outDir, reuseFrom: live });
       const pid = builder.pid;

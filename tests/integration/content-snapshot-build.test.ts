@@ -51,7 +51,9 @@ describe('a build from a content snapshot', () => {
     const env = { PATH: process.env.PATH, ...strapi.read };
     const fromStrapi = path.join(work, 'from-strapi');
     const builder = new WarmSiteBuilder(env);
-    const a = await builder.build({ outDir: fromStrapi, reuseFrom: null }).finally(() => builder.stop());
+    const a = await builder.build({ outDir: fromStrapi, reuseFrom: null }).finally(() => {
+      builder.stop();
+    });
     expect(a.report.graphqlRequests).toBeGreaterThan(0);
 
     const file = path.join(work, 'content.json');
@@ -63,14 +65,15 @@ describe('a build from a content snapshot', () => {
     await strapi.stop();
     const fromSnapshot = path.join(work, 'from-snapshot');
     const snapshotBuilder = new WarmSiteBuilder({ ...env, SITE_CONTENT_SNAPSHOT: file });
-    const b = await snapshotBuilder
-      .build({ outDir: fromSnapshot, reuseFrom: null })
-      .finally(() => snapshotBuilder.stop());
+    const b = await snapshotBuilder.build({ outDir: fromSnapshot, reuseFrom: null }).finally(() => {
+      snapshotBuilder.stop();
+    });
     expect(b.report.graphqlRequests).toBe(0);
     expect(b.report.pagesRendered).toBe(a.report.pagesRendered);
 
     const [left, right] = await Promise.all([siteFiles(fromSnapshot), siteFiles(fromStrapi)]);
     expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
-    for (const [name, text] of right) expect(withoutIslandPrefixes(left.get(name)), name).toBe(withoutIslandPrefixes(text));
+    for (const [name, text] of right)
+      expect(withoutIslandPrefixes(left.get(name)), name).toBe(withoutIslandPrefixes(text));
   });
 });

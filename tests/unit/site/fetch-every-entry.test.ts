@@ -82,7 +82,9 @@ describe('fetchEveryEntry', () => {
 
   it('keeps a document once when a publish shifted it onto the next page', async () => {
     const shifted = { documentId: 'b', title: 'B', section: null };
-    const entries = await fetchEveryEntry(sourceOf([[{ documentId: 'a', title: 'A', section: null }, shifted], [shifted]]));
+    const entries = await fetchEveryEntry(
+      sourceOf([[{ documentId: 'a', title: 'A', section: null }, shifted], [shifted]]),
+    );
     expect(entries.map((entry) => entry.id)).toEqual(['a', 'b']);
   });
 });

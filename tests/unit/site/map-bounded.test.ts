@@ -13,12 +13,16 @@ describe('mapBounded', () => {
   it.each([1, 2, 3, 10])('never runs more than %i tasks at once', async (limit) => {
     let running = 0;
     let most = 0;
-    await mapBounded(Array.from({ length: 8 }, (_, index) => index), limit, async () => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      running -= 1;
-    });
+    await mapBounded(
+      Array.from({ length: 8 }, (_, index) => index),
+      limit,
+      async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        running -= 1;
+      },
+    );
     expect(most).toBe(Math.min(limit, 8));
   });
 

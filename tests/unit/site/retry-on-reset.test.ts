@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isConnectionReset, retryOnReset } from '../../../site/src/lib/retry-on-reset.js';
 
-const reset = (code: string): Error => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+const reset = (code: string): Error =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 
 /** A fetch that fails with `failures` in turn, then answers. */
 function flakyFetch(failures: Error[]): { fetch: typeof fetch; calls: () => number } {

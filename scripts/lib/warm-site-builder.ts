@@ -98,6 +98,11 @@ export class WarmSiteBuilder {
     return { report, durationMs: Math.round(performance.now() - started) };
   }
 
+  /** The worker's process id, while one runs (for measuring its memory). */
+  get pid(): number | undefined {
+    return this.#worker?.pid;
+  }
+
   /** Stops the worker (if any); a build in progress fails. */
   stop(): void {
     const worker = this.#worker;

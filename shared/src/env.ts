@@ -22,6 +22,23 @@ export const readEnvSchema = z.object({
 });
 export type ReadEnv = z.infer<typeof readEnvSchema>;
 
+/**
+ * Where the site build reads its content from. Unset (every public build): Strapi. Set: a JSON
+ * snapshot of what Strapi served (site/src/lib/content-snapshot.ts), for benchmarks that measure
+ * the build without the fetch; nothing sets it but the one who runs such a benchmark.
+ */
+export const contentSourceEnvSchema = z.object({
+  /** Path of a content snapshot to build from instead of Strapi. */
+  SITE_CONTENT_SNAPSHOT: z.string().min(1, 'SITE_CONTENT_SNAPSHOT must be the path of a content snapshot, or unset.').optional(),
+  /**
+   * How a build with nothing cached reads Strapi: every entry in full at once (`direct`, the
+   * default), or as incremental builds do, stamps first and then the entries by id (`stamps`, the
+   * way before `direct`; `npm run bench:build` measures both).
+   */
+  SITE_COLD_FETCH: z.enum(['direct', 'stamps'], { message: 'SITE_COLD_FETCH must be direct or stamps.' }).default('direct'),
+});
+export type ContentSourceEnv = z.infer<typeof contentSourceEnvSchema>;
+
 /** What the site preview route needs: where Strapi is and the one read token that may read drafts. */
 export const previewEnvSchema = z.object({
   /** Base URL of the Strapi server, without a trailing slash. */

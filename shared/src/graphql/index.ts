@@ -3,8 +3,10 @@ export {
   ModuleSlugsDocument,
   ModuleStampsDocument,
   ModulesByIdDocument,
+  ModulesPageDocument,
   PageStampsDocument,
   PagesByIdDocument,
+  PagesPageDocument,
   PagesWithParentsDocument,
   PreviewModuleContentDocument,
   PreviewPageModuleDocument,
@@ -13,6 +15,7 @@ export {
   ReleaseSectionsDocument,
   SectionStampsDocument,
   SectionsByIdDocument,
+  SectionsPageDocument,
 } from './generated/graphql.js';
 export type {
   FingerprintQuery,

@@ -1,6 +1,7 @@
 import { GraphQLClient } from 'graphql-request';
 import { currentSiteBuild } from '@lm/shared';
 import { readEnv } from './read-env';
+import { retryOnReset } from './retry-on-reset';
 
 let client: GraphQLClient | undefined;
 let requests = 0;
@@ -15,6 +16,7 @@ export function strapiClient(): GraphQLClient {
   const env = readEnv();
   client = new GraphQLClient(`${env.STRAPI_URL}/graphql`, {
     headers: { Authorization: `Bearer ${env.STRAPI_READ_TOKEN}` },
+    fetch: retryOnReset(fetch),
     requestMiddleware: (request) => {
       requests += 1;
       const build = currentSiteBuild();

@@ -2,73 +2,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { GRAPHQL_PAGE_SIZE, setBuildWarnings } from '@lm/shared';
 import { graphqlRequestCount } from '../lib/strapi-client';
-import { readEnv } from '../lib/read-env';
+import { readContentSourceEnv, readEnv } from '../lib/read-env';
+import { entryKey as keyOf, parentInKey, type Stamp } from './entry-key';
+import { fetchEveryEntry, type FetchedEntry } from './fetch-every-entry';
+import type { ChildStamp, StampPage, StrapiCollectionSource } from './strapi-collection-source';
 
-/** What changes whenever a published document changes: Strapi sets both dates on every publish. */
-export interface Stamp {
-  documentId: string;
-  updatedAt?: string | null;
-  publishedAt?: string | null;
-}
-
-/** A stamp listed with its parent (undefined when the listing did not ask for parents). */
-export interface ChildStamp extends Stamp {
-  parentId?: string | null;
-}
-
-/** One page of a paginated stamp listing. */
-export interface StampPage<T extends Stamp> {
-  nodes: readonly T[];
-  pageInfo: { pageCount: number };
-}
-
-export interface StrapiCollectionSource<Node extends { documentId: string }> {
-  /** The collection's name, for messages. */
-  name: string;
-  /** The query document for full entries: a change to it makes every entry stale. */
-  query: unknown;
-  /**
-   * One page of the stamps of all published documents; with `withParents`, each names its parent.
-   * Strapi resolves a relation once per entry, so asking for parents is several times slower.
-   */
-  listStamps: (page: number, pageSize: number, withParents: boolean) => Promise<StampPage<ChildStamp>>;
-  /** The full published documents with these ids (at most GRAPHQL_PAGE_SIZE). */
-  fetchByIds: (ids: string[], pageSize: number) => Promise<ReadonlyArray<Node | null>>;
-  /**
-   * Leaves out of a fetched entry what the site cannot render safely, with a sentence for each
-   * thing left out. The sentences stay with the cached entry and are reported on every build
-   * until the entry changes, so /status keeps saying what editors must fix.
-   */
-  clean?: (node: Node) => { node: Node; warnings: string[] };
-  /**
-   * For a collection whose entries belong to a parent (a page to its section): the parent
-   * collection's stamps, and the parent a fetched entry names.
-   */
-  parent?: {
-    listStamps: (page: number, pageSize: number) => Promise<StampPage<Stamp>>;
-    of: (node: Node) => string | null;
-  };
-}
-
-/**
- * The cache key of an entry: its dates and the parent it names. Astro ignores `store.set` when the
- * key is unchanged, so an entry moved to another parent (same dates) must change its key.
- */
-const keyOf = (stamp: Stamp, parentId: string | null): string =>
-  JSON.stringify([stamp.updatedAt ?? null, stamp.publishedAt ?? null, parentId]);
-
-const keySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.string().nullable()]);
-
-/** The parent named in a cached entry's key; undefined when there is no (readable) key. */
-function parentInKey(key: string | undefined): string | null | undefined {
-  if (key === undefined) return undefined;
-  try {
-    const parsed = keySchema.safeParse(JSON.parse(key));
-    return parsed.success ? parsed.data[2] : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export type { ChildStamp, StampPage, StrapiCollectionSource } from './strapi-collection-source';
+export type { Stamp } from './entry-key';
 
 const warningsSchema = z.record(z.array(z.string()));
 
@@ -164,6 +104,21 @@ function staleStamps(stamps: ChildStamp[], store: LoaderContext['store'], withPa
   });
 }
 
+/** Where a load's time went: waiting for Strapi, and validating entries against the schema. */
+interface LoadTimings {
+  fetchMs: number;
+  validateMs: number;
+}
+
+/** What a load did, for its log line. */
+interface LoadOutcome {
+  listed: number;
+  fetched: number;
+  removed: number;
+  how: string;
+  parentKey: string | null;
+}
+
 /**
  * Fetches the stale documents in full, GRAPHQL_PAGE_SIZE at a time, and stores them with their key
  * and their warnings. Those no longer published by then are dropped from `listed`.
@@ -174,19 +129,25 @@ async function refetchStale<Node extends { documentId: string }>(
   stale: ChildStamp[],
   listed: Map<string, ChildStamp>,
   warnings: Map<string, string[]>,
+  timings: LoadTimings,
 ): Promise<void> {
   const { store, logger } = context;
   for (let start = 0; start < stale.length; start += GRAPHQL_PAGE_SIZE) {
     const ids = stale.slice(start, start + GRAPHQL_PAGE_SIZE).map((stamp) => stamp.documentId);
     const fetched = new Set<string>();
-    for (const fetchedNode of await source.fetchByIds(ids, GRAPHQL_PAGE_SIZE)) {
+    const fetching = performance.now();
+    const nodes = await source.fetchByIds(ids, GRAPHQL_PAGE_SIZE);
+    timings.fetchMs += performance.now() - fetching;
+    for (const fetchedNode of nodes) {
       if (!fetchedNode) continue;
       const cleaned = source.clean ? source.clean(fetchedNode) : { node: fetchedNode, warnings: [] };
       const node = cleaned.node;
       for (const warning of cleaned.warnings) logger.warn(warning);
       if (cleaned.warnings.length > 0) warnings.set(node.documentId, cleaned.warnings);
       else warnings.delete(node.documentId);
+      const validating = performance.now();
       const data = await context.parseData({ id: node.documentId, data: { ...node } });
+      timings.validateMs += performance.now() - validating;
       const stamp = listed.get(node.documentId);
       if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
       fetched.add(node.documentId);
@@ -208,6 +169,64 @@ function dropUnlisted(store: LoaderContext['store'], listed: Map<string, ChildSt
   return removed;
 }
 
+/** Nothing cached, so nothing to compare stamps with (unless a benchmark asks for the old way). */
+const readsEverything = (store: LoaderContext['store']): boolean =>
+  store.keys().length === 0 && readContentSourceEnv().SITE_COLD_FETCH === 'direct';
+
+/** A build with something cached: list the stamps, refetch what changed, drop what went. */
+async function loadChanged<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+  warnings: Map<string, string[]>,
+  timings: LoadTimings,
+): Promise<LoadOutcome> {
+  const listing = performance.now();
+  const { stamps, parentCheck } = await listCurrentStamps(source, context);
+  timings.fetchMs += performance.now() - listing;
+  const listed = new Map(stamps.map((stamp) => [stamp.documentId, stamp]));
+  const stale = staleStamps(stamps, context.store, parentCheck.withParents);
+  await refetchStale(source, context, stale, listed, warnings, timings);
+  const removed = dropUnlisted(context.store, listed);
+  const how = parentCheck.withParents ? ', listed with parents' : '';
+  return { listed: stamps.length, fetched: stale.length, removed, how, parentKey: parentCheck.parentKey };
+}
+
+/**
+ * A build with nothing cached: there is nothing to compare stamps with, so every published
+ * document is read in full straight away (see fetchEveryEntry), several pages at a time. The
+ * parents' stamps are listed first, as on every build, so the next build knows whether they changed.
+ */
+async function loadEverything<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  context: LoaderContext,
+  warnings: Map<string, string[]>,
+  timings: LoadTimings,
+): Promise<LoadOutcome> {
+  const { store, logger } = context;
+  const fetching = performance.now();
+  let entries: Array<FetchedEntry<Node>>;
+  let parentCheck: ParentCheck;
+  try {
+    parentCheck = await checkParents(source, context);
+    entries = await fetchEveryEntry(source);
+  } catch (error) {
+    throw new Error(
+      `[site] Could not read ${source.name} from Strapi. Is Strapi running at STRAPI_URL, and is STRAPI_READ_TOKEN valid?`,
+      { cause: error },
+    );
+  }
+  timings.fetchMs += performance.now() - fetching;
+  const validating = performance.now();
+  for (const entry of entries) {
+    for (const warning of entry.warnings) logger.warn(warning);
+    if (entry.warnings.length > 0) warnings.set(entry.id, entry.warnings);
+    const data = await context.parseData({ id: entry.id, data: { ...entry.node } });
+    store.set({ id: entry.id, data, digest: entry.key });
+  }
+  timings.validateMs += performance.now() - validating;
+  return { listed: entries.length, fetched: entries.length, removed: 0, how: ', cold', parentKey: parentCheck.parentKey };
+}
+
 /**
  * An Astro content-layer loader for one Strapi collection that only refetches what changed.
  * Each build lists the stamps of every published document (cheap: 100 per request), refetches in
@@ -216,8 +235,9 @@ function dropUnlisted(store: LoaderContext['store'], listed: Map<string, ChildSt
  * publish a build reads one full document instead of all of them. A document moved to another
  * parent from the parent's side keeps its dates, so when the parents changed the listing also
  * names each document's parent, and a document whose parent differs from the cached one is
- * refetched. Astro validates every entry against the collection's schema, so a malformed document
- * fails the build and the error names it.
+ * refetched. A build with nothing cached reads every document in full at once instead (see
+ * loadEverything). Astro validates every entry against the collection's schema, so a malformed
+ * document fails the build and the error names it.
  */
 export function incrementalStrapiLoader<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
@@ -235,20 +255,18 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
       const started = Date.now();
       startOverOnNewOrigin(source, context);
       const warnings = readWarnings(meta);
-
-      const { stamps, parentCheck } = await listCurrentStamps(source, context);
-      const listed = new Map(stamps.map((stamp) => [stamp.documentId, stamp]));
-      const stale = staleStamps(stamps, store, parentCheck.withParents);
-      await refetchStale(source, context, stale, listed, warnings);
-      const removed = dropUnlisted(store, listed);
+      const timings: LoadTimings = { fetchMs: 0, validateMs: 0 };
+      const outcome = readsEverything(store)
+        ? await loadEverything(source, context, warnings, timings)
+        : await loadChanged(source, context, warnings, timings);
 
       for (const id of warnings.keys()) if (!store.has(id)) warnings.delete(id);
       meta.set('warnings', JSON.stringify(Object.fromEntries(warnings)));
       setBuildWarnings(source.name, [...warnings.values()].flat());
-      if (parentCheck.parentKey !== null) meta.set('parent-stamps', parentCheck.parentKey);
-      const how = parentCheck.withParents ? ', listed with parents' : '';
+      if (outcome.parentKey !== null) meta.set('parent-stamps', outcome.parentKey);
+      // Read by `npm run bench:build` for its phase times: keep "fetch N ms, validation N ms".
       logger.info(
-        `${String(stamps.length)} ${source.name} (${String(stale.length)} fetched, ${String(removed)} removed${how}) in ${String(Date.now() - started)} ms (${String(graphqlRequestCount())} GraphQL requests so far)`,
+        `${String(outcome.listed)} ${source.name} (${String(outcome.fetched)} fetched, ${String(outcome.removed)} removed${outcome.how}; fetch ${String(Math.round(timings.fetchMs))} ms, validation ${String(Math.round(timings.validateMs))} ms) in ${String(Date.now() - started)} ms (${String(graphqlRequestCount())} GraphQL requests so far)`,
       );
     },
   };

@@ -53,7 +53,9 @@ async function timedImport(strapi: ThrowawayStrapi, site: string, concurrency: n
     env: strapi.write,
     progress: timer,
     concurrency,
-    log: timer.log,
+    log: (line) => {
+      timer.log(line);
+    },
   });
   const ms = performance.now() - started;
   if (summary.failed.length > 0)

@@ -18,6 +18,7 @@ import { readPageSource } from './read-page-source.js';
 import { pointAtUploads } from './point-at-uploads.js';
 import { restDocumentWriter } from './rest-document-writer.js';
 import { siteMediaFiles, type SiteMediaFile } from './site-media-files.js';
+import type { UploadedFile } from './upload-media.js';
 import { standInUpload } from './stand-in-upload.js';
 import { DEFAULT_SIZE_LIMITS, type SizeLimits } from './size-limits.js';
 import { writeSteps, type WriteStep } from './write-steps.js';
@@ -193,14 +194,11 @@ export async function runImport({
   const media = await referencedMedia(input, summary, log);
   // The checks see each page as it will be written, with a stand-in for each upload to come.
   const standIns = new Map(media.map((file) => [file.sitePath, standInUpload(file)]));
-  const checked = planWithinLimits(
-    input.documents.map((document) => pointAtUploads(document, standIns, env.STRAPI_URL)),
-    existing,
-    payloadBytes,
-  );
+  const pointed = (documents: PageDocument[], uploads: ReadonlyMap<string, UploadedFile>): PageDocument[] =>
+    uploads.size === 0 ? documents : documents.map((document) => pointAtUploads(document, uploads, env.STRAPI_URL));
+  const checked = planWithinLimits(pointed(input.documents, standIns), existing, payloadBytes);
   const refusals = [...checked.plan.errors, ...checked.errors];
   const refused = new Set(refusals.map((error) => error.file));
-  const accepted = input.documents.filter((document) => !refused.has(document.file));
   // Only the files of pages that passed are uploaded: a refused page leaves nothing in the library.
   const needed = media.flatMap((file) => {
     const pages = file.pages.filter((page) => !refused.has(page));
@@ -209,13 +207,21 @@ export async function runImport({
   const uploads = await importSiteMedia(needed, { env, dryRun, log, progress });
   for (const warning of uploads.warnings) log(formatWarning(warning));
   summary.warnings.push(...uploads.warnings);
-  // Planned again with the real records; a page is refused here only if its records outgrew the stand-ins.
-  const { plan, errors } = planWithinLimits(
-    accepted.map((document) => pointAtUploads(document, uploads.bySitePath, env.STRAPI_URL)),
-    existing,
-    payloadBytes,
-  );
-  for (const error of [...refusals, ...plan.errors, ...errors]) {
+  // Planned again with the real records (a page is refused here only if they outgrew the stand-ins).
+  // Without files the checked plan stands: planning a large run twice keeps the event loop busy
+  // long enough for Strapi to drop the idle connection the first write would reuse.
+  const { plan, errors } =
+    media.length === 0
+      ? { plan: checked.plan, errors: [] }
+      : planWithinLimits(
+          pointed(
+            input.documents.filter((document) => !refused.has(document.file)),
+            uploads.bySitePath,
+          ),
+          existing,
+          payloadBytes,
+        );
+  for (const error of [...refusals, ...errors]) {
     summary.failed.push({ file: error.file, message: error.message });
     log(error.message);
   }

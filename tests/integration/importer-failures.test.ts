@@ -64,7 +64,10 @@ function recordingProgress() {
     stop: () => undefined,
   };
   const done = (phase: string): number => counts.get(phase)?.done ?? 0;
-  return { progress, lines, done, log: progress.log };
+  const log = (line: string): void => {
+    lines.push(line);
+  };
+  return { options: { progress, log }, lines, done };
 }
 
 /** Documents of `collection` whose `field` is `value`, in one status, through the write token. */
@@ -156,7 +159,7 @@ describe('a page over a size limit writes nothing', () => {
       page({ module: 'dense', section: 'Dense Section', slug: 'dense' }, shortParagraphs(30_000)),
     );
     const recorded = recordingProgress();
-    const summary = await importFiles([file], recorded);
+    const summary = await importFiles([file], recorded.options);
     expect(summary.failed.map((failure) => failure.file)).toEqual([file]);
     expect(summary.failed[0]?.message).toMatch(
       /page dense\/dense would be sent to Strapi as [\d.]+ MiB \([\d,]+ bytes\) of JSON, over the 1 MiB \(1,048,576 bytes\) one write may hold; split the page/,
@@ -179,7 +182,7 @@ describe('a page Strapi refuses midway', () => {
   it('alone in a new module: the module and section written for it are deleted, nothing is published', async () => {
     const file = await write('midway-alone.md', refused('midway-alone', 'Midway Alone', 'midway-alone'));
     const recorded = recordingProgress();
-    const summary = await importFiles([file], { ...overStrapiLimit, ...recorded });
+    const summary = await importFiles([file], { ...overStrapiLimit, ...recorded.options });
 
     // Module, section and page were sent; the first two were written, then removed again.
     expect(recorded.done('writing')).toBe(3);

@@ -32,11 +32,15 @@ export interface ApplyOptions {
 }
 
 /**
- * Writes in flight at once. Strapi on SQLite runs one write transaction at a time, so more than a
- * few only queue inside Strapi; a few keep it busy while the importer sends the next request and
- * reads the last answer. Measured with `npm run bench:import` (see the README's import section).
+ * Writes in flight at once by default. Strapi does each write on one thread and SQLite runs one
+ * write transaction at a time, and the CMS's course checks read the whole course on every write,
+ * so more in flight only queue inside Strapi: `npm run bench:import` measured no gain from 4 over
+ * 1 (100 pages: writing 10.6 s against 11.4 s, publishing slower), and at 4 on a loaded machine
+ * some of 1,000 page writes failed with "Cannot reach Strapi" and their linked pages with them.
+ * One at a time is what SQLite takes without errors; `concurrency` (and BENCH_IMPORT_CONCURRENCY)
+ * sends more, e.g. to a CMS on PostgreSQL.
  */
-export const WRITE_CONCURRENCY = 4;
+export const WRITE_CONCURRENCY = 1;
 
 export interface ApplyResult {
   created: string[];

@@ -1,4 +1,6 @@
 import { ImportError } from './import-error.js';
+import { silentProgress, type ImportProgress } from './import-progress.js';
+import { runAfterParents } from './run-after-parents.js';
 import { payloadBytes, payloadSizeProblem } from './size-limits.js';
 import type { Collection } from '../lib/strapi-rest-client.js';
 import type { WriteStep } from './write-steps.js';
@@ -21,8 +23,24 @@ export interface ApplyOptions {
   publish: boolean;
   /** Largest JSON body one write may send, in bytes. */
   payloadLimit: number;
+  /** Failures and clean-up, one line each; successes are only counted, in `progress`. */
   log: (line: string) => void;
+  /** Counts of the writing and publishing phases. */
+  progress?: ImportProgress;
+  /** Writes in flight at once (parents still before children); {@link WRITE_CONCURRENCY} unless set. */
+  concurrency?: number;
 }
+
+/**
+ * Writes in flight at once by default. Strapi does each write on one thread and SQLite runs one
+ * write transaction at a time, and the CMS's course checks read the whole course on every write,
+ * so more in flight only queue inside Strapi: `npm run bench:import` measured no gain from 4 over
+ * 1 (100 pages: writing 10.6 s against 11.4 s, publishing slower), and at 4 on a loaded machine
+ * some of 1,000 page writes failed with "Cannot reach Strapi" and their linked pages with them.
+ * One at a time is what SQLite takes without errors; `concurrency` (and BENCH_IMPORT_CONCURRENCY)
+ * sends more, e.g. to a CMS on PostgreSQL.
+ */
+export const WRITE_CONCURRENCY = 1;
 
 export interface ApplyResult {
   created: string[];
@@ -63,22 +81,21 @@ class PlanRun {
     for (const file of files) this.notes.set(file, [...(this.notes.get(file) ?? []), text]);
   }
 
-  /** Every step as a draft, parents before children. */
+  /** Every step as a draft, parents before children, independent steps a few at once. */
   async writeDrafts(): Promise<void> {
     const { steps, options } = this;
-    for (const [index, step] of steps.entries()) {
-      const prefix = `[import] (${index + 1}/${steps.length}) ${step.label}`;
+    const progress = options.progress ?? silentProgress();
+    progress.start('writing', steps.length);
+    await runAfterParents(steps, options.concurrency ?? WRITE_CONCURRENCY, async (step) => {
       const files = this.alive(step);
       const parentId = step.parentKey === null ? null : this.ids.get(step.parentKey);
       // Its files failed already (with their parent, or one another's), so nobody needs it.
-      if (files.length === 0 || parentId === undefined) continue;
-      if (step.action === 'unchanged' && step.documentId !== null) {
-        this.ids.set(step.key, step.documentId);
-        options.log(`${prefix}: unchanged`);
-        continue;
+      if (files.length > 0 && parentId !== undefined) {
+        if (step.action === 'unchanged' && step.documentId !== null) this.ids.set(step.key, step.documentId);
+        else await this.writeDraft(step, parentId, files, `[import] ${step.label}`);
       }
-      await this.writeDraft(step, parentId, files, prefix);
-    }
+      progress.advance('writing');
+    });
   }
 
   async writeDraft(step: WriteStep, parentId: string | null, files: string[], prefix: string): Promise<void> {
@@ -100,7 +117,6 @@ class PlanRun {
         this.ids.set(step.key, step.documentId);
       }
       this.written.add(step);
-      log(`${prefix}: ${step.documentId === null ? 'created' : 'updated'} as draft`);
     } catch (error) {
       this.fail(files, `${step.label} was not written: ${reasonOf(error)}`, error);
       log(`${prefix}: failed: ${reasonOf(error)}`);
@@ -114,19 +130,24 @@ class PlanRun {
    */
   async publishWritten(): Promise<void> {
     const { writer, log } = this.options;
-    for (const step of this.steps) {
+    const progress = this.options.progress ?? silentProgress();
+    const toPublish = this.steps.filter((step) => this.written.has(step));
+    progress.start('publishing', toPublish.length);
+    await runAfterParents(toPublish, this.options.concurrency ?? WRITE_CONCURRENCY, async (step) => {
       const documentId = this.ids.get(step.key);
       const files = this.alive(step);
-      if (!this.written.has(step) || documentId === undefined || files.length === 0) continue;
-      try {
-        await writer.publish(step.collection, documentId);
-        this.published.add(step);
-        log(`[import] ${step.label}: published`);
-      } catch (error) {
-        this.fail(files, `${step.label} was saved as a draft but not published: ${reasonOf(error)}`, error);
-        log(`[import] ${step.label}: publishing failed: ${reasonOf(error)}`);
+      // A parent that failed to publish fails its files, so their children are skipped here.
+      if (documentId !== undefined && files.length > 0) {
+        try {
+          await writer.publish(step.collection, documentId);
+          this.published.add(step);
+        } catch (error) {
+          this.fail(files, `${step.label} was saved as a draft but not published: ${reasonOf(error)}`, error);
+          log(`[import] ${step.label}: publishing failed: ${reasonOf(error)}`);
+        }
       }
-    }
+      progress.advance('publishing');
+    });
   }
 
   /** Deletes, children first, what this run created only for files that failed. */

@@ -7,6 +7,7 @@ import { documentWords } from './document-words.js';
 import type { PageFidelity } from './fidelity-report.js';
 import { hastToBody } from './hast-to-body.js';
 import { ImportError } from './import-error.js';
+import type { ImportProgress } from './import-progress.js';
 import { jekyllOldPaths } from './jekyll-old-paths.js';
 import { pageDocumentSchema, type ImportWarning, type PageDocument } from './page-document.js';
 import { readCibSite, type CibPostFile } from './read-cib-site.js';
@@ -42,13 +43,16 @@ interface PlacedPost {
  * home), else from 1, and pages from 1 within their section. Links between pages are resolved once
  * every page is read.
  * @param titles module titles that override the landing page's (`--titles`)
+ * @param progress counts the posts read, in its reading phase
  */
 export async function cibSiteDocuments(
   root: string,
   sourceLimit: number,
   titles: ReadonlyMap<string, string> = new Map(),
+  progress?: ImportProgress,
 ): Promise<CibSiteResult> {
   const site = await readCibSite(root);
+  progress?.start('reading', site.modules.reduce((sum, module) => sum + module.posts.length, 0));
   const result: CibSiteResult = { documents: [], warnings: [], errors: [], fidelity: [] };
   const landingTitles = site.landingPage
     ? cibModuleTitles(site.landingPage, readFileSync(site.landingPage, 'utf8'), site.site)
@@ -66,6 +70,7 @@ export async function cibSiteDocuments(
     }
     const posts: Array<{ file: CibPostFile; post: CibPost }> = [];
     for (const file of module.posts) {
+      progress?.advance('reading');
       try {
         const source = await readPageSource(file.file, sourceLimit);
         const post = parseCibPost(file.file, source, titleFromName(file.name), site.site);

@@ -65,7 +65,8 @@ export function hastToBody(tree: Root, file: string): ConvertedBody {
         flush();
         if (outcomes.length > 0)
           sink.warn(node, 'a second outcomes list: its items were added to the section outcomes');
-        body.push(found.block);
+        // A video in the objectives callout is no outcome: it plays right after them.
+        body.push(found.block, ...(isObjectives(node) ? videosAfterBox(node) : []));
         outcomes.push(...found.items);
         index = Math.max(index, found.end);
         continue;

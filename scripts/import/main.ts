@@ -3,14 +3,22 @@ import { parseEnv, writeEnvSchema } from '@lm/shared';
 import { readDotenv } from '../lib/read-dotenv.js';
 import { writeFile } from 'node:fs/promises';
 import { fidelityReport, formatFidelity } from './fidelity-report.js';
+import { progressFor } from './import-progress.js';
 import { readTitlesFile } from './read-titles-file.js';
 import { runImport, type ImportSummary } from './run-import.js';
 
 const USAGE =
   'Usage: npm run import -- <files, folders or course-in-a-box sites> [--publish] [--dry-run] [--titles titles.yml] [--report report.json]';
 
+/** Names listed per line of the summary. */
+const LISTED = 10;
+
 function printSummary(summary: ImportSummary, dryRun: boolean): void {
-  const list = (items: string[]): string => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  // A thousand pages make a wall of names: the first few say enough, the fidelity report has all.
+  const list = (items: string[]): string =>
+    items.length === 0
+      ? ''
+      : `: ${items.slice(0, LISTED).join(', ')}${items.length > LISTED ? `, and ${String(items.length - LISTED)} more` : ''}`;
   const would = dryRun ? 'would be ' : '';
   console.log('');
   console.log(`[import] Summary${dryRun ? ' (dry run, nothing written)' : ''}`);
@@ -43,15 +51,20 @@ async function main(): Promise<void> {
   const dryRun = values['dry-run'];
   const titles = values.titles === undefined ? new Map<string, string>() : await readTitlesFile(values.titles);
   const started = Date.now();
+  // Bars on a terminal; in CI and pipes a count line every few seconds instead.
+  const progress = progressFor(process.stdout);
   const summary = await runImport({
     titles,
     paths: positionals,
     publish: values.publish,
     dryRun,
     env,
+    progress,
     log: (line) => {
-      console.log(line);
+      progress.log(line);
     },
+  }).finally(() => {
+    progress.stop();
   });
   printSummary(summary, dryRun);
   const report = fidelityReport(summary.fidelity);

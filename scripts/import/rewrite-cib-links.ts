@@ -22,7 +22,9 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
  * a link to another imported page or a module's home becomes that page's new URL (its #fragment
  * kept), whatever its spelling (relative, absolute, with the base URL, `.html`); a link that names
  * no imported page is kept as text with a warning; a link or image naming a file of the old site
- * stays a site path, with a warning when that file does not exist.
+ * stays a site path (uploaded later), with a warning when that file does not exist. An image whose
+ * file does not exist is left out, with a warning: the new site would show a broken image, and its
+ * alt text, which describes a picture, would read as stray words if kept as text.
  * @param pageUrls the page's old URLs (folder and `.html` forms): relative links resolve against them
  */
 export function rewriteCibLinks(
@@ -32,11 +34,15 @@ export function rewriteCibLinks(
   sink: WarningSink,
 ): void {
   const visit = (node: Nodes): void => {
-    if (node.type === 'element') {
-      if (node.tagName === 'a') rewriteAnchor(node, pageUrls, targets, sink);
-      if (node.tagName === 'img') rewriteImage(node, pageUrls, targets, sink);
+    if (node.type === 'element' && node.tagName === 'a') rewriteAnchor(node, pageUrls, targets, sink);
+    if (!('children' in node)) return;
+    // Backwards, so that removing an image keeps the indexes still to visit.
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      const child = node.children[index];
+      if (child?.type === 'element' && child.tagName === 'img' && !rewriteImage(child, pageUrls, targets, sink))
+        node.children.splice(index, 1);
+      else if (child !== undefined) visit(child);
     }
-    if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
 }
@@ -65,13 +71,25 @@ function rewriteAnchor(anchor: Element, pageUrls: readonly string[], targets: Ci
   sink.warn(anchor, `link to "${href}" names no imported page (resolved to ${first.path}); kept as plain text`);
 }
 
-function rewriteImage(image: Element, pageUrls: readonly string[], targets: CibLinkTargets, sink: WarningSink): void {
+/** Points an image at its site path; false when its file is missing and the image must go. */
+function rewriteImage(
+  image: Element,
+  pageUrls: readonly string[],
+  targets: CibLinkTargets,
+  sink: WarningSink,
+): boolean {
   const src = stringProperty(image, 'src')?.trim();
   const [base] = pageUrls;
-  if (!src || EXTERNAL.test(src) || base === undefined) return;
+  if (!src || EXTERNAL.test(src) || base === undefined) return true;
   const { path } = resolve(src, base, targets.baseurl);
   image.properties.src = path;
-  if (!targets.fileExists(path)) sink.warn(image, `image ${path} is missing: the old site has no such file`);
+  if (targets.fileExists(path)) return true;
+  const alt = stringProperty(image, 'alt')?.trim();
+  sink.warn(
+    image,
+    `image ${path} is missing: the old site has no such file; left out of the page${alt ? ` (alt text "${alt}")` : ''}, add the picture in the CMS if you have it`,
+  );
+  return false;
 }
 
 /** The site path a link names, the old base URL removed, and its query and fragment. */

@@ -3,7 +3,8 @@ import { applyPlan } from './apply-plan.js';
 import { cibSiteDocuments } from './cib-site-documents.js';
 import { collectFiles } from './collect-files.js';
 import { documentWords } from './document-words.js';
-import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
+import { importSiteMedia } from './import-site-media.js';
+import { silentProgress, type ImportProgress } from './import-progress.js';
 import type { PageFidelity } from './fidelity-report.js';
 import { markdownToHast } from './markdown-to-hast.js';
 import { countWords, visibleText } from './parse-cib-post.js';
@@ -14,7 +15,11 @@ import type { ImportWarning, PageDocument } from './page-document.js';
 import { parseJekyllPage } from './parse-jekyll-page.js';
 import { planWithinLimits } from './plan-within-limits.js';
 import { readPageSource } from './read-page-source.js';
+import { pointAtUploads } from './point-at-uploads.js';
 import { restDocumentWriter } from './rest-document-writer.js';
+import { siteMediaFiles, type SiteMediaFile } from './site-media-files.js';
+import type { UploadedFile } from './upload-media.js';
+import { standInUpload } from './stand-in-upload.js';
 import { DEFAULT_SIZE_LIMITS, type SizeLimits } from './size-limits.js';
 import { writeSteps, type WriteStep } from './write-steps.js';
 
@@ -31,6 +36,10 @@ export interface ImportOptions {
   limits?: Partial<SizeLimits>;
   /** Module titles by module slug, over those a course-in-a-box landing page gives (`--titles`). */
   titles?: ReadonlyMap<string, string>;
+  /** Counts per phase (a bar on a terminal); nothing is counted unless given. */
+  progress?: ImportProgress;
+  /** Writes in flight at once, see WRITE_CONCURRENCY. */
+  concurrency?: number;
 }
 
 export interface ImportSummary {
@@ -46,6 +55,12 @@ export interface ImportSummary {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The pages read, and for each course-in-a-box site its folder and the files of its pages. */
+interface ParsedInput {
+  documents: PageDocument[];
+  sites: Array<{ root: string; files: Set<string> }>;
+}
+
 /**
  * Reads and parses every file before anything is written, so a bad file can write nothing. A file
  * over `sourceLimit` bytes is refused before it is read.
@@ -56,9 +71,9 @@ async function parseAll(
   summary: ImportSummary,
   log: (line: string) => void,
   titles: ReadonlyMap<string, string>,
-  media: SiteMediaOptions,
-): Promise<PageDocument[]> {
-  const documents: PageDocument[] = [];
+  progress: ImportProgress,
+): Promise<ParsedInput> {
+  const parsed: ParsedInput = { documents: [], sites: [] };
   const paths: string[] = [];
   for (const target of allPaths) {
     if (!(await isCibSite(target))) {
@@ -67,7 +82,7 @@ async function parseAll(
     }
     log(`[import] ${target}: a course-in-a-box site; importing every module`);
     try {
-      const site = await cibSiteDocuments(target, sourceLimit, titles);
+      const site = await cibSiteDocuments(target, sourceLimit, titles, progress);
       for (const warning of site.warnings) log(formatWarning(warning));
       for (const error of site.errors) {
         summary.failed.push({ file: error.file, message: error.message });
@@ -75,11 +90,8 @@ async function parseAll(
       }
       summary.warnings.push(...site.warnings);
       summary.fidelity.push(...site.fidelity);
-      // The site's images and documents go to the media library; the pages then point at them.
-      const withMedia = await importSiteMedia(target, site.documents, media);
-      for (const warning of withMedia.warnings) log(formatWarning(warning));
-      summary.warnings.push(...withMedia.warnings);
-      documents.push(...withMedia.documents);
+      parsed.documents.push(...site.documents);
+      parsed.sites.push({ root: target, files: new Set(site.documents.map((document) => document.file)) });
     } catch (error) {
       summary.failed.push({ file: target, message: messageOf(error) });
       log(messageOf(error));
@@ -87,22 +99,40 @@ async function parseAll(
   }
   const { files, errors } = await collectFiles(paths);
   for (const error of errors) summary.failed.push({ file: error.file, message: error.message });
-  for (const [index, file] of files.entries()) {
+  if (files.length > 0) progress.start('reading', files.length);
+  for (const file of files) {
     try {
       const source = await readPageSource(file, sourceLimit);
       const document = parseJekyllPage(file, source);
       for (const warning of document.warnings) log(formatWarning(warning));
       summary.warnings.push(...document.warnings);
       summary.fidelity.push(pageFidelity(document, source));
-      documents.push(document);
-      log(`[import] (${index + 1}/${files.length}) parsed ${file}`);
+      parsed.documents.push(document);
     } catch (error) {
       summary.failed.push({ file, message: messageOf(error) });
       // The message already starts with "[import] <file>:".
       log(messageOf(error));
     }
+    progress.advance('reading');
   }
-  return documents;
+  return parsed;
+}
+
+/** The files of the old sites that the pages reference, read and hashed; nothing uploaded yet. */
+async function referencedMedia(
+  input: ParsedInput,
+  summary: ImportSummary,
+  log: (line: string) => void,
+): Promise<SiteMediaFile[]> {
+  const files: SiteMediaFile[] = [];
+  for (const site of input.sites) {
+    const pages = input.documents.filter((document) => site.files.has(document.file));
+    const found = await siteMediaFiles(site.root, pages);
+    for (const warning of found.warnings) log(formatWarning(warning));
+    summary.warnings.push(...found.warnings);
+    files.push(...found.files);
+  }
+  return files;
 }
 
 function formatWarning(warning: ImportWarning): string {
@@ -121,30 +151,28 @@ function pageFidelity(document: PageDocument, source: string): PageFidelity {
   };
 }
 
-/** What a dry run reports: the writes a real run would make, none made. */
-function reportDryRun(
-  steps: ReadonlyArray<WriteStep>,
-  publish: boolean,
-  summary: ImportSummary,
-  log: (line: string) => void,
-): void {
-  for (const [index, step] of steps.entries()) {
-    const prefix = `[import] (${index + 1}/${steps.length}) ${step.label}`;
-    if (step.action === 'unchanged') {
-      summary.skipped.push(step.label);
-      log(`${prefix}: unchanged`);
-    } else {
-      (step.action === 'create' ? summary.created : summary.updated).push(step.label);
-      log(`${prefix}: would ${step.action}${publish ? ' and publish' : ''}`);
-    }
+/** What a dry run reports: the writes a real run would make, none made (listed in the summary). */
+function reportDryRun(steps: ReadonlyArray<WriteStep>, summary: ImportSummary): void {
+  for (const step of steps) {
+    if (step.action === 'unchanged') summary.skipped.push(step.label);
+    else (step.action === 'create' ? summary.created : summary.updated).push(step.label);
   }
+}
+
+/** Says so when a run changed nothing (or a dry run would change nothing): a re-run of the same site. */
+function reportNothingChanged(summary: ImportSummary, dryRun: boolean, log: (line: string) => void): void {
+  if (summary.created.length > 0 || summary.updated.length > 0 || summary.failed.length > 0) return;
+  const changed = dryRun ? 'Nothing would change' : 'Nothing changed';
+  log(`[import] ${changed}: all ${String(summary.skipped.length)} documents are already up to date in Strapi.`);
 }
 
 /**
  * Imports Jekyll pages into Strapi. Everything that will be written is checked first: each file's
  * size (before reading it), its front matter and content, clashes between files, and the size of
- * every write. Then {@link applyPlan} writes drafts, publishes last and removes what a failed file
- * left, so each file is imported whole or not at all; the valid files are still imported.
+ * every write (measured with stand-ins for the uploads to come). Only then are the files of the
+ * pages that passed uploaded, and {@link applyPlan} writes drafts a few at once, publishes last
+ * and removes what a failed file left, so each file is imported whole or not at all; the valid
+ * files are still imported.
  */
 export async function runImport({
   paths,
@@ -154,27 +182,67 @@ export async function runImport({
   log,
   limits,
   titles = new Map(),
+  progress = silentProgress(),
+  concurrency,
 }: ImportOptions): Promise<ImportSummary> {
   const sourceBytes = limits?.sourceBytes ?? DEFAULT_SIZE_LIMITS.sourceBytes;
   const payloadBytes = limits?.payloadBytes ?? DEFAULT_SIZE_LIMITS.payloadBytes;
   const summary: ImportSummary = { created: [], updated: [], skipped: [], failed: [], warnings: [], fidelity: [] };
-  const documents = await parseAll(paths, sourceBytes, summary, log, titles, { env, dryRun, log });
-  const moduleSlugs = [...new Set(documents.map((document) => document.module.slug))];
+  const input = await parseAll(paths, sourceBytes, summary, log, titles, progress);
+  const moduleSlugs = [...new Set(input.documents.map((document) => document.module.slug))];
   const existing = await readExistingContent(env, moduleSlugs, publish);
-  const { plan, errors } = planWithinLimits(documents, existing, payloadBytes);
-  for (const error of [...plan.errors, ...errors]) {
+  const media = await referencedMedia(input, summary, log);
+  // The checks see each page as it will be written, with a stand-in for each upload to come.
+  const standIns = new Map(media.map((file) => [file.sitePath, standInUpload(file)]));
+  const pointed = (documents: PageDocument[], uploads: ReadonlyMap<string, UploadedFile>): PageDocument[] =>
+    uploads.size === 0 ? documents : documents.map((document) => pointAtUploads(document, uploads, env.STRAPI_URL));
+  const checked = planWithinLimits(pointed(input.documents, standIns), existing, payloadBytes);
+  const refusals = [...checked.plan.errors, ...checked.errors];
+  const refused = new Set(refusals.map((error) => error.file));
+  // Only the files of pages that passed are uploaded: a refused page leaves nothing in the library.
+  const needed = media.flatMap((file) => {
+    const pages = file.pages.filter((page) => !refused.has(page));
+    return pages.length > 0 ? [{ ...file, pages }] : [];
+  });
+  const uploads = await importSiteMedia(needed, { env, dryRun, log, progress });
+  for (const warning of uploads.warnings) log(formatWarning(warning));
+  summary.warnings.push(...uploads.warnings);
+  // Planned again with the real records (a page is refused here only if they outgrew the stand-ins).
+  // Without files the checked plan stands: planning a large run twice keeps the event loop busy
+  // long enough for Strapi to drop the idle connection the first write would reuse.
+  const { plan, errors } =
+    media.length === 0
+      ? { plan: checked.plan, errors: [] }
+      : planWithinLimits(
+          pointed(
+            input.documents.filter((document) => !refused.has(document.file)),
+            uploads.bySitePath,
+          ),
+          existing,
+          payloadBytes,
+        );
+  for (const error of [...refusals, ...errors]) {
     summary.failed.push({ file: error.file, message: error.message });
     log(error.message);
   }
   const steps = writeSteps(plan);
   if (dryRun) {
-    reportDryRun(steps, publish, summary, log);
+    reportDryRun(steps, summary);
+    reportNothingChanged(summary, dryRun, log);
     return summary;
   }
-  const result = await applyPlan(steps, { writer: restDocumentWriter(env), publish, payloadLimit: payloadBytes, log });
+  const result = await applyPlan(steps, {
+    writer: restDocumentWriter(env),
+    publish,
+    payloadLimit: payloadBytes,
+    log,
+    progress,
+    concurrency,
+  });
   summary.created.push(...result.created);
   summary.updated.push(...result.updated);
   summary.skipped.push(...result.skipped);
   summary.failed.push(...result.failed.map((error) => ({ file: error.file, message: error.message })));
+  reportNothingChanged(summary, dryRun, log);
   return summary;
 }

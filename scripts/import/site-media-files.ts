@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ImportWarning, PageDocument } from './page-document.js';
 
 /** Extensions of the files a page may reference that belong in the media library. */
-const IMAGE_EXTENSIONS = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg', '.webp']);
+export const IMAGE_EXTENSIONS = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg', '.webp']);
 const DOCUMENT_EXTENSIONS = new Set([
   ...['.pdf', '.doc', '.docx', '.odt', '.rtf', '.txt'],
   ...['.ppt', '.pptx', '.odp', '.xls', '.xlsx', '.ods', '.csv'],

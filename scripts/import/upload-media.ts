@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { WriteEnv } from '@lm/shared';
 import { strapiRequest, StrapiRequestError } from '../lib/strapi-rest-client.js';
+import { silentProgress, type ImportProgress } from './import-progress.js';
 import type { SiteMediaFile } from './site-media-files.js';
 
 /** A media-library file as the upload API returns it: what a Blocks image node copies. */
@@ -94,7 +96,9 @@ export interface UploadMediaOptions {
   env: WriteEnv;
   /** Find earlier uploads, upload nothing. */
   dryRun: boolean;
+  /** Failures, one line each; the rest is counted in `progress`. */
   log: (line: string) => void;
+  progress?: ImportProgress;
 }
 
 export interface UploadMediaResult {
@@ -110,60 +114,48 @@ export interface UploadMediaResult {
 
 /**
  * Puts each file into Strapi's media library once: a file whose content an earlier import
- * uploaded (same sha256) is reused, the others are uploaded a few at a time, with a progress line
- * per file. A failed upload fails that file only: its pages import with the old path and a warning.
+ * uploaded (same sha256) is reused, the others are uploaded a few at a time, counted in the
+ * uploading phase. A failed upload fails that file only: its pages import with the old path and
+ * a warning.
  */
 export async function uploadMedia(
   files: ReadonlyArray<SiteMediaFile>,
-  { env, dryRun, log }: UploadMediaOptions,
+  { env, dryRun, log, progress = silentProgress() }: UploadMediaOptions,
 ): Promise<UploadMediaResult> {
   const result: UploadMediaResult = { bySitePath: new Map(), uploaded: [], reused: [], pending: [], failed: [] };
-  let done = 0;
-  let total = 0;
   const handle = async (file: SiteMediaFile): Promise<void> => {
-    let outcome: string;
     try {
       const existing = await findUpload(env, file);
       if (existing !== null) {
         result.bySitePath.set(file.sitePath, existing);
         result.reused.push(file.sitePath);
-        outcome = 'already in the media library';
       } else if (dryRun) {
         result.pending.push(file.sitePath);
-        outcome = 'would upload';
       } else {
         result.bySitePath.set(file.sitePath, await upload(env, file));
         result.uploaded.push(file.sitePath);
-        outcome = 'uploaded';
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       result.failed.push({ sitePath: file.sitePath, pages: file.pages, message });
-      outcome = `failed: ${message}`;
+      log(`[import] media ${file.sitePath}: failed: ${message}`);
     }
-    done += 1;
-    log(`[import] media (${String(done)}/${String(total)}) ${file.sitePath}: ${outcome}`);
+    progress.advance('uploading');
   };
   // Two paths with the same content (a copy under another name) become one upload.
   const byHash = new Map<string, SiteMediaFile[]>();
   for (const file of files) byHash.set(file.sha256, [...(byHash.get(file.sha256) ?? []), file]);
-  const queue = [...byHash.values()].flatMap((copies) => copies.slice(0, 1));
-  total = queue.length;
-  const worker = async (): Promise<void> => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) await handle(file);
-  };
+  const [opening, ...rest] = [...byHash.values()].flatMap((copies) => copies.slice(0, 1));
+  progress.start('uploading', byHash.size);
   // The first upload alone: Strapi creates its "API Uploads" folder on the first API upload, and
   // two first uploads at once both try to create it, and one fails (a unique-constraint error).
-  const opening = queue.shift();
   if (opening !== undefined) await handle(opening);
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const limit = pLimit(CONCURRENCY);
+  await Promise.all(rest.map((file) => limit(() => handle(file))));
   for (const copies of byHash.values()) {
     const [first, ...others] = copies;
     const stored = first === undefined ? undefined : result.bySitePath.get(first.sitePath);
-    for (const copy of others) {
-      if (stored !== undefined) result.bySitePath.set(copy.sitePath, stored);
-      log(`[import] media ${copy.sitePath}: same content as ${first?.sitePath ?? ''}, shares its upload`);
-    }
+    for (const copy of others) if (stored !== undefined) result.bySitePath.set(copy.sitePath, stored);
   }
   return result;
 }

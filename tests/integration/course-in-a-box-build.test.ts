@@ -159,6 +159,51 @@ describe('the course-in-a-box fixture, imported and built', () => {
     expect(scripts.some((script) => String(script.properties.src).startsWith('/_astro/'))).toBe(true);
   });
 
+  it('shows the asset map from the built site and links the uploaded template PDF, which downloads', async () => {
+    const built = await readBuiltPage(outDir, 'modules/outreach/mapping-assets');
+    const images = built.all('main img');
+    const map = images.find((image) => image.properties.alt === 'A hand-drawn asset map of four blocks');
+    expect(map, 'the asset map with its alt text').toBeDefined();
+    const src = new URL(String(map?.properties.src), server.url);
+    // Served by the site itself (optimised at build time), not fetched from the CMS by readers.
+    expect(src.origin).toBe(new URL(server.url).origin);
+    const picture = await fetch(src);
+    await picture.arrayBuffer();
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toMatch(/^image\//);
+
+    const uploads = z
+      .array(z.object({ name: z.string(), url: z.string() }))
+      .parse(await strapiRequest(strapi.write, 'GET', '/api/upload/files?pagination[limit]=100'));
+    const template = uploads.find((upload) => upload.name.startsWith('asset-map-template.'));
+    const link = built.all('main a').find((anchor) => built.text(anchor) === 'asset map template');
+    expect(link?.properties.href).toBe(`${strapi.url}${template?.url ?? ' no upload'}`);
+    const pdf = await fetch(String(link?.properties.href));
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toMatch(/^application\/pdf/);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows no broken image: the missing photo is left out, every image on the page loads', async () => {
+    const built = await readBuiltPage(outDir, 'modules/outreach/mapping-assets');
+    expect(built.html).not.toContain('missing-photo');
+    const images = built.all('main img');
+    expect(images.map((image) => image.properties.alt)).not.toContain('Old photo');
+    for (const image of images) {
+      const response = await fetch(new URL(String(image.properties.src), server.url));
+      await response.arrayBuffer();
+      expect({ src: image.properties.src, status: response.status }).toEqual({
+        src: image.properties.src,
+        status: 200,
+      });
+    }
+    // The warning said so, naming the page and line, and the page itself was imported.
+    const warning = imported.warnings.find((entry) => entry.message.includes('missing-photo.jpg'));
+    expect(warning?.line).toBe(19);
+    expect(warning?.message).toMatch(/missing-photo\.jpg is missing.*left out/);
+  });
+
   it('links pages only to pages that exist in the build', async () => {
     const files = new Set((await readdir(outDir, { recursive: true })).map((file) => file.split(path.sep).join('/')));
     let checked = 0;

@@ -115,11 +115,18 @@ describe('cibSiteDocuments on the fixture site', () => {
   });
 
   it('warns about the missing image with page, line and path, and about dropped comments', () => {
-    expect(result.warnings).toContainEqual({
+    const warning = result.warnings.find((entry) => entry.message.includes('missing-photo.jpg'));
+    expect(warning).toMatchObject({
       file: path.join(FIXTURE, 'modules/outreach/_posts/2001-02-01-mapping-assets.md'),
       line: 19,
-      message: 'image /img/outreach/missing-photo.jpg is missing: the old site has no such file',
     });
+    expect(warning?.message).toMatch(
+      /^image \/img\/outreach\/missing-photo\.jpg is missing: the old site has no such file; left out of the page \(alt text "Old photo"\)/,
+    );
+    // Left out of the page, so the fidelity report lists it among what was dropped.
+    const mapping = result.fidelity.find((entry) => entry.page === 'outreach/mapping-assets');
+    expect(mapping?.dropped).toContainEqual(expect.stringMatching(/^line 19: image .*missing-photo\.jpg is missing/));
+    expect(JSON.stringify(page(result, 'mapping-assets').page.body)).not.toContain('missing-photo');
     expect(
       result.warnings.some((warning) => warning.message.startsWith('dropped HTML comment: it hid "## An older video')),
     ).toBe(true);
@@ -154,6 +161,24 @@ describe('cibSiteDocuments on a messier site', () => {
       '---\ntitle: First Steps\ntags: [sectionHead]\n---\n<div class="callout puzzle">\n<h3>Odd one</h3>\n<p>Body.</p>\n</div>\n\n[gone](../nowhere/) and [back](welcome.html)\n',
     );
     await write(`${posts}/2010-03-01-more.md`, '---\ntitle: More\n---\n{% include footer.html %}\nText.\n');
+    await write(
+      `${posts}/2010-04-01-goals.md`,
+      [
+        '---',
+        'title: Goals',
+        '---',
+        '<div class="callout objectives" markdown="1">',
+        '## Goals for this section:',
+        '',
+        '* Map the neighbourhood',
+        '',
+        '<iframe src="https://www.youtube.com/embed/abcDEF12345" allowfullscreen></iframe>',
+        '</div>',
+        '',
+        'After the goals.',
+        '',
+      ].join('\n'),
+    );
     await write('modules/intro-course/notes.md', '---\ntitle: Not a post\n---\nIgnored.\n');
   });
   afterAll(async () => {
@@ -169,7 +194,27 @@ describe('cibSiteDocuments on a messier site', () => {
         (document) =>
           `${document.section.number} ${document.section.title} ${document.page.number} ${document.page.slug}`,
       ),
-    ).toEqual(['0 Introduction 0.1 welcome', '1 First Steps 1.1 first-steps', '1 First Steps 1.2 more']);
+    ).toEqual([
+      '0 Introduction 0.1 welcome',
+      '1 First Steps 1.1 first-steps',
+      '1 First Steps 1.2 more',
+      '1 First Steps 1.3 goals',
+    ]);
+  });
+
+  it('keeps a video of an objectives callout as a video block right after the outcomes', () => {
+    const goals = page(result, 'goals');
+    expect(goals.page.body.map((block) => block.__component)).toEqual([
+      'content.outcomes',
+      'content.video',
+      'content.rich-text',
+    ]);
+    expect(goals.page.body[1]).toMatchObject({ provider: 'youtube', videoId: 'abcDEF12345' });
+    expect(goals.section.outcomes).toEqual(['Map the neighbourhood']);
+    // Only the note that the iframe became a video: nothing dropped.
+    expect(
+      result.warnings.filter((warning) => warning.file.endsWith('goals.md')).map((warning) => warning.message),
+    ).toEqual([expect.stringMatching(/^YouTube <iframe> became the video/)]);
   });
 
   it('skips unpublished posts with a note, ignores files outside _posts, takes --titles', () => {

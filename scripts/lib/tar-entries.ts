@@ -22,7 +22,7 @@ export interface TarFile {
  */
 export class TarEntries {
   readonly files: TarFile[] = [];
-  #pending = Buffer.alloc(0);
+  #pending: Buffer = Buffer.alloc(0);
   /** Bytes of the current entry, padding included, still to come. */
   #remaining = 0;
   #current: { file: TarFile; parts: Buffer[] | undefined } | undefined;

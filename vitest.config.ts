@@ -17,6 +17,7 @@ const POSTGRES_TESTS = [
   'check-content',
   'publish-status',
   'publish-to-live',
+  'backup-restore',
 ];
 
 export default defineConfig({

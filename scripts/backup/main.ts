@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   console.log(`[backup] Exporting content and media from the ${describeDatabase(env, cmsDir)}…`);
   const result = await runBackup({ file, env, logFile });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const assets = result.archive.files.assets ?? 0;
+  const assets = result.archive.mediaFiles;
   console.log(`[backup] Wrote ${path.relative(cwd, result.file) || result.file}`);
   console.log(
     `[backup]   ${formatBytes(result.bytes)}, ${String(assets)} media file${assets === 1 ? '' : 's'}, in ${seconds} s (Strapi's output: ${path.relative(cwd, logFile)}).`,

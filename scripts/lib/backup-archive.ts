@@ -28,6 +28,8 @@ export interface BackupArchiveSummary {
   strapiVersion: string;
   /** Files per top folder of the archive (entities, links, assets, configuration, schemas). */
   files: Record<string, number>;
+  /** Media files (each upload and each of its resized formats); assets/ also holds their metadata. */
+  mediaFiles: number;
 }
 
 /**
@@ -81,5 +83,10 @@ export async function readBackupArchive(file: string, key: string): Promise<Back
     const top = entry.name.split('/')[0] ?? entry.name;
     files[top] = (files[top] ?? 0) + 1;
   }
-  return { createdAt: parsed.data.createdAt, strapiVersion: parsed.data.strapi.version, files };
+  return {
+    createdAt: parsed.data.createdAt,
+    strapiVersion: parsed.data.strapi.version,
+    files,
+    mediaFiles: tar.files.filter((entry) => entry.name.startsWith('assets/uploads/')).length,
+  };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { backupEnvSchema, parseEnv } from '@lm/shared';
 import { readBackupArchive, type BackupArchiveSummary } from './backup-archive.js';
@@ -71,6 +71,8 @@ export async function runBackup(options: BackupOptions): Promise<BackupResult> {
     const archive = await readBackupArchive(partial, key).catch((error: unknown) => {
       throw new Error(`[backup] Strapi wrote ${partial}, but it does not read back with the key.`, { cause: error });
     });
+    // Only its owner may read it: the key is all that protects it, and it may lie beside .env.
+    await chmod(partial, 0o600);
     await rename(partial, file);
     return { file, bytes: (await stat(file)).size, archive };
   } finally {

@@ -56,11 +56,11 @@ async function main(): Promise<void> {
     },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const media = archive.files.assets ?? 0;
+  const media = archive.mediaFiles;
   console.log(
     `[restore] Restored ${given} into the ${target} in ${seconds} s (Strapi's output: ${path.relative(cwd, logFile)}).`,
   );
-  console.log(`[restore]   ${String(media)} media entr${media === 1 ? 'y' : 'ies'} restored.`);
+  console.log(`[restore]   ${String(media)} media file${media === 1 ? '' : 's'} restored.`);
   console.log(
     '[restore] Start Strapi again (`npm start`); the rebuild service sees the changed content and rebuilds the site.',
   );

@@ -88,6 +88,7 @@ describe('readBackupArchive', () => {
       createdAt: '2026-11-30T13:14:15.093Z',
       strapiVersion: '5.54.0',
       files: { 'metadata.json': 1, entities: 1, assets: 2 },
+      mediaFiles: 1,
     });
   });
 

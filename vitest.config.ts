@@ -17,6 +17,7 @@ const POSTGRES_TESTS = [
   'check-content',
   'publish-status',
   'publish-to-live',
+  'backup-restore',
 ];
 
 /** Tests whose subject exists only on PostgreSQL (the build lock, instances sharing one database). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAKE_SECRET_HINT, MIN_SECRET_LENGTH, PLACEHOLDER_PREFIX } from './secret-rules.js';
+import { MAKE_SECRET_HINT, MIN_SECRET_LENGTH, PLACEHOLDER_PREFIX, secretProblem } from './secret-rules.js';
 
 const token = (name: string) =>
   z
@@ -96,6 +96,24 @@ export const writeEnvSchema = z.object({
   STRAPI_WRITE_TOKEN: token('STRAPI_WRITE_TOKEN'),
 });
 export type WriteEnv = z.infer<typeof writeEnvSchema>;
+
+const BACKUP_KEY_FIX = `Run \`npm start\` once to add a fresh one to .env, or add BACKUP_ENCRYPTION_KEY=<key> to .env (make one with: ${MAKE_SECRET_HINT}).`;
+
+/**
+ * What `npm run backup` and `npm run restore` need besides Strapi's own settings: the key that
+ * encrypts the archive. There is no default: an archive anyone could decrypt is no protection.
+ */
+export const backupEnvSchema = z.object({
+  /** Key the archives are encrypted with; losing it makes every backup made with it unreadable. */
+  BACKUP_ENCRYPTION_KEY: z
+    .string({ required_error: `BACKUP_ENCRYPTION_KEY is missing. ${BACKUP_KEY_FIX}` })
+    .superRefine((value, context) => {
+      const problem = secretProblem(value);
+      if (problem)
+        context.addIssue({ code: 'custom', message: `BACKUP_ENCRYPTION_KEY is ${problem}. ${BACKUP_KEY_FIX}` });
+    }),
+});
+export type BackupEnv = z.infer<typeof backupEnvSchema>;
 
 /**
  * Parses an environment with a schema and turns every problem into one readable message that

@@ -1,8 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
-import { cmsDir } from '../lib/paths.js';
 import { startThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { pagesOf, seedContent } from './bench-content.js';
 import { readBenchEnv } from './bench-env.js';
@@ -10,12 +8,8 @@ import { buildPhaseRows } from './build-phase-rows.js';
 import { coldBuild, type ColdBuild } from './cold-build.js';
 import { percentile } from './percentile.js';
 import { writeSnapshot } from './write-snapshot.js';
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const load = (): string =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
+import { ensureCmsCompiled } from '../lib/ensure-cms-compiled.js';
+import { loadAverage, seconds } from './bench-format.js';
 
 /**
  * `npm run bench:build`: the same content built cold, side by side, from Strapi (A) and from a
@@ -27,7 +21,7 @@ const load = (): string =>
 async function main(): Promise<void> {
   const env = readBenchEnv();
   const shape = { modules: Math.max(1, Math.ceil(env.BENCH_PAGES / 100)), sectionsPerModule: 10, pagesPerSection: 10 };
-  await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
+  await ensureCmsCompiled();
   const strapi = await startThrowawayStrapi();
   const work = await mkdtemp(path.join(tmpdir(), 'lm-bench-build-'));
   try {
@@ -55,7 +49,7 @@ async function main(): Promise<void> {
         const build = await coldBuild(buildEnv, path.join(work, 'out'));
         builds.push(build);
         console.log(
-          `[bench] run ${String(run)} ${name}: ${seconds(build.wallMs)}, ${String(build.result.report.pagesRendered)} pages, peak ${String(Math.round(build.peakRssBytes / 2 ** 20))} MB (load ${load()})`,
+          `[bench] run ${String(run)} ${name}: ${seconds(build.wallMs)}, ${String(build.result.report.pagesRendered)} pages, peak ${String(Math.round(build.peakRssBytes / 2 ** 20))} MB (load ${loadAverage()})`,
         );
       }
     }
@@ -87,7 +81,7 @@ async function main(): Promise<void> {
     ]))
       console.log(line);
     console.log('');
-    console.log(`node ${process.version}, ${String(cpus().length)} cores, load average at the end ${load()}`);
+    console.log(`node ${process.version}, ${String(cpus().length)} cores, load average at the end ${loadAverage()}`);
   } finally {
     await strapi.stop();
     await rm(work, { recursive: true, force: true });

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImport, type ImportSummary } from '../import/run-import.js';
 import { WRITE_CONCURRENCY } from '../import/apply-plan.js';
-import { compileCms } from '../lib/ensure-cms-compiled.js';
-import { cmsDir } from '../lib/paths.js';
+import { ensureCmsCompiled } from '../lib/ensure-cms-compiled.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { writeCibSite, type CibSiteShape } from './generate-cib-site.js';
 import { phaseTimer } from './import-phase-timer.js';
 import { percentile } from './percentile.js';
+import { loadAverage, seconds } from './bench-format.js';
 
 /** No-change re-runs of each site, for a median. */
 const RERUNS = Number(process.env.BENCH_IMPORT_RERUNS ?? 3);
@@ -25,12 +24,6 @@ const SHAPE: CibSiteShape = {
 };
 const fixture = fileURLToPath(new URL('../../tests/fixtures/course-in-a-box', import.meta.url));
 const image = path.join(fixture, 'img/outreach/asset-map.png');
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const load = (): string =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(', ');
 
 interface Timed {
   ms: number;
@@ -101,11 +94,13 @@ async function benchSite(strapi: ThrowawayStrapi, name: string, site: string, pa
  * prints the times. BENCH_IMPORT_CONCURRENCY=1,4,8 compares write concurrencies.
  */
 async function main(): Promise<void> {
-  if (!existsSync(path.join(cmsDir, 'dist'))) await compileCms();
+  await ensureCmsCompiled();
   const generated = await mkdtemp(path.join(tmpdir(), 'lm-bench-site-'));
   try {
     const pages = await writeCibSite(generated, SHAPE, image);
-    console.log(`[bench] load average at start: ${load()} (${String(cpus().length)} cores), node ${process.version}`);
+    console.log(
+      `[bench] load average at start: ${loadAverage()} (${String(cpus().length)} cores), node ${process.version}`,
+    );
     for (const concurrency of CONCURRENCIES) {
       const strapi = await startThrowawayStrapi();
       try {
@@ -116,7 +111,7 @@ async function main(): Promise<void> {
         await strapi.stop();
       }
     }
-    console.log(`[bench] load average at end: ${load()}`);
+    console.log(`[bench] load average at end: ${loadAverage()}`);
   } finally {
     await rm(generated, { recursive: true, force: true });
   }

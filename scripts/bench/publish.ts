@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { pageUrl } from '@lm/shared';
 import { buildSite } from '../lib/build-site.js';
 import { runImport } from '../import/run-import.js';
 import { listDocuments } from '../lib/strapi-rest-client.js';
 import { freePort } from '../lib/free-port.js';
-import { cmsDir } from '../lib/paths.js';
 import { startSiteServer } from '../lib/site-server.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder, type RunningRebuilder } from '../rebuilder/run-rebuilder.js';
@@ -24,6 +22,8 @@ import { z } from 'zod';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureCmsCompiled } from '../lib/ensure-cms-compiled.js';
+import { seconds as formatSeconds } from './bench-format.js';
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 12);
 /** Which datasets to measure (`demo,generated` by default): one alone halves a run. */
@@ -33,7 +33,7 @@ const ADMIN_PUBLISHES = Number(process.env.BENCH_ADMIN_PUBLISHES ?? 3);
 /** Whether the admin is measured: Chromium is there and the run did not opt out. */
 const MEASURE_ADMIN = ADMIN_PUBLISHES > 0 && chromiumAvailable();
 const demoDir = fileURLToPath(new URL('../start/demo', import.meta.url));
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const seconds = (ms: number): string => formatSeconds(ms, 2);
 
 interface Row {
   dataset: string;
@@ -298,7 +298,7 @@ async function waitForLive(apiUrl: string): Promise<void> {
  * full build time and GraphQL requests per build.
  */
 async function main(): Promise<void> {
-  await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
+  await ensureCmsCompiled();
   if (MEASURE_ADMIN)
     await ensureAdminBuild((line) => {
       console.log(`[bench] ${line}`);

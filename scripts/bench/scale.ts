@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import { freePort } from '../lib/free-port.js';
-import { cmsDir } from '../lib/paths.js';
 import { startThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { pagesOf, seedContent } from './bench-content.js';
 import { readBenchEnv } from './bench-env.js';
@@ -12,13 +10,8 @@ import { coldBuild } from './cold-build.js';
 import { livePublishLatency } from './live-publish-latency.js';
 import { percentile } from './percentile.js';
 import { workerMemorySeries } from './worker-memory-series.js';
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const mb = (bytes: number): string => `${String(Math.round(bytes / 2 ** 20))} MB`;
-const load = (): string =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
+import { ensureCmsCompiled } from '../lib/ensure-cms-compiled.js';
+import { loadAverage, megabytes, seconds } from './bench-format.js';
 
 /**
  * `npm run bench:scale`: ten times the content. Generates BENCH_SCALE_MODULES × BENCH_SCALE_SECTIONS
@@ -34,7 +27,7 @@ async function main(): Promise<void> {
     sectionsPerModule: env.BENCH_SCALE_SECTIONS,
     pagesPerSection: env.BENCH_SCALE_PAGES,
   };
-  await execa('tsc', ['-p', 'tsconfig.json'], { cwd: cmsDir, preferLocal: true });
+  await ensureCmsCompiled();
   const webhookPort = await freePort();
   const secret = randomBytes(24).toString('base64url');
   const strapi = await startThrowawayStrapi({
@@ -48,11 +41,11 @@ async function main(): Promise<void> {
       `[bench] generating ${String(pages)} pages (${String(shape.modules)} × ${String(shape.sectionsPerModule)} × ${String(shape.pagesPerSection)})…`,
     );
     const { content, ms: importMs } = await seedContent(strapi, shape);
-    console.log(`[bench] import: ${seconds(importMs)} (load ${load()})`);
+    console.log(`[bench] import: ${seconds(importMs)} (load ${loadAverage()})`);
 
     const cold = await coldBuild({ PATH: process.env.PATH, ...strapi.read }, out);
     console.log(
-      `[bench] cold build: ${seconds(cold.wallMs)}, peak ${mb(cold.peakRssBytes)}, ${String(cold.result.report.graphqlRequests)} GraphQL requests, fetch ${seconds(cold.fetchMs)} (load ${load()})`,
+      `[bench] cold build: ${seconds(cold.wallMs)}, peak ${megabytes(cold.peakRssBytes)}, ${String(cold.result.report.graphqlRequests)} GraphQL requests, fetch ${seconds(cold.fetchMs)} (load ${loadAverage()})`,
     );
     await rm(out, { recursive: true, force: true });
 
@@ -63,7 +56,7 @@ async function main(): Promise<void> {
       webhookPort,
       secret,
     });
-    console.log(`[bench] publish-to-live: ${latencies.map((ms) => seconds(ms)).join(', ')} (load ${load()})`);
+    console.log(`[bench] publish-to-live: ${latencies.map((ms) => seconds(ms)).join(', ')} (load ${loadAverage()})`);
 
     const series = await workerMemorySeries({
       strapi,
@@ -71,7 +64,7 @@ async function main(): Promise<void> {
       builds: env.BENCH_SCALE_BUILDS,
       onBuild: (index, build) => {
         console.log(
-          `[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${mb(build.rssBytes)} (load ${load()})`,
+          `[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${megabytes(build.rssBytes)} (load ${loadAverage()})`,
         );
       },
     });
@@ -82,7 +75,7 @@ async function main(): Promise<void> {
     console.log('| --- | ---: | ---: |');
     console.log(`| generation and import | ${seconds(importMs)} | |`);
     console.log(`| full cold build | ${seconds(cold.wallMs)} | ≤ 60 s |`);
-    console.log(`| peak RSS of the cold build | ${mb(cold.peakRssBytes)} | ≤ 1024 MB |`);
+    console.log(`| peak RSS of the cold build | ${megabytes(cold.peakRssBytes)} | ≤ 1024 MB |`);
     console.log(`| GraphQL requests per cold build | ${String(cold.result.report.graphqlRequests)} | |`);
     console.log(
       `| publish-to-live p50 (${String(latencies.length)} publishes) | ${seconds(percentile(latencies, 50))} | ≤ 5 s |`,
@@ -90,10 +83,10 @@ async function main(): Promise<void> {
     console.log(`| publish-to-live p95 | ${seconds(percentile(latencies, 95))} | ≤ 10 s |`);
     if (first && last)
       console.log(
-        `| worker RSS after build 1 → ${String(series.length)} | ${mb(first.rssBytes)} → ${mb(last.rssBytes)} (${((last.rssBytes - first.rssBytes) / 2 ** 20 / Math.max(1, series.length - 1)).toFixed(1)} MB a build) | flat |`,
+        `| worker RSS after build 1 → ${String(series.length)} | ${megabytes(first.rssBytes)} → ${megabytes(last.rssBytes)} (${((last.rssBytes - first.rssBytes) / 2 ** 20 / Math.max(1, series.length - 1)).toFixed(1)} MB a build) | flat |`,
       );
     console.log('');
-    console.log(`node ${process.version}, ${String(cpus().length)} cores, load average at the end ${load()}`);
+    console.log(`node ${process.version}, ${String(cpus().length)} cores, load average at the end ${loadAverage()}`);
   } finally {
     await strapi.stop();
     await rm(out, { recursive: true, force: true });

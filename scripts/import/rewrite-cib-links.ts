@@ -61,10 +61,14 @@ function rewriteAnchor(anchor: Element, pageUrls: readonly string[], targets: Ci
   const [first] = candidates;
   if (!first) return;
   if (isFilePath(first.path)) {
-    anchor.properties.href = `${first.path}${first.suffix}`;
-    if (!targets.fileExists(first.path))
-      sink.warn(anchor, `link to missing file ${first.path}: the old site has no such file`);
-    else sink.warn(anchor, `link to file ${first.path} kept as a site path: upload the file and relink it`);
+    // An existing file is uploaded and relinked by the media step, which warns only if that fails.
+    if (targets.fileExists(first.path)) {
+      anchor.properties.href = `${first.path}${first.suffix}`;
+      return;
+    }
+    // A link to a file that is not there would be a broken link on the new site: keep its words.
+    delete anchor.properties.href;
+    sink.warn(anchor, `link to missing file ${first.path}: the old site has no such file; kept as plain text`);
     return;
   }
   delete anchor.properties.href;

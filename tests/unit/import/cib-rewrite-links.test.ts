@@ -52,13 +52,12 @@ describe('rewriteCibLinks', () => {
     ]);
   });
 
-  it('keeps links to files as site paths, warning when the file is missing', () => {
-    expect(rewrite('[a](/toolkit/docs/here.pdf)').warnings).toEqual([
-      'link to file /docs/here.pdf kept as a site path: upload the file and relink it',
-    ]);
-    expect(rewrite('[a](/docs/gone.pdf)').warnings).toEqual([
-      'link to missing file /docs/gone.pdf: the old site has no such file',
-    ]);
+  it('points links to files at their site path for the media step, and keeps a missing file as text', () => {
+    expect(rewrite('[a](/toolkit/docs/here.pdf)')).toMatchObject({ hrefs: ['/docs/here.pdf'], warnings: [] });
+    expect(rewrite('[a](/docs/gone.pdf)')).toMatchObject({
+      hrefs: [null],
+      warnings: ['link to missing file /docs/gone.pdf: the old site has no such file; kept as plain text'],
+    });
   });
 
   it('leaves out a missing image, with a warning naming its path and alt text', () => {

@@ -32,6 +32,28 @@ export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = await throwawayEnv(dir, { PORT: String(port), STRAPI_URL: url, ...extraEnv });
+  const cms = await startStrapiProcess(env, url);
+  return {
+    url,
+    env,
+    read: readEnvSchema.parse(env),
+    write: writeEnvSchema.parse(env),
+    output: cms.output,
+    stop: async () => {
+      await cms.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the compiled CMS with exactly `env` (its database and files are the caller's) and waits
+ * until it answers at `url`; a Strapi that does not start is killed and its output reported.
+ */
+export async function startStrapiProcess(
+  env: Record<string, string>,
+  url: string,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
   let output = '';
   const child = spawnStrapi(env);
   child.all.on('data', (chunk: Buffer) => {
@@ -44,15 +66,10 @@ export async function startThrowawayStrapi(extraEnv: Record<string, string> = {}
     throw new Error(`Strapi did not start:\n${output}`, { cause: error });
   }
   return {
-    url,
-    env,
-    read: readEnvSchema.parse(env),
-    write: writeEnvSchema.parse(env),
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
       await child;
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -11,12 +11,11 @@ import { archivePath, runBackup, type BackupResult } from '../../scripts/lib/run
 import { runRestore } from '../../scripts/lib/run-restore.js';
 import { strapiRequest } from '../../scripts/lib/strapi-rest-client.js';
 import {
-  spawnStrapi,
+  startStrapiProcess,
   startThrowawayStrapi,
   throwawayEnv,
   type ThrowawayStrapi,
 } from '../../scripts/lib/throwaway-strapi.js';
-import { waitForStrapi } from '../../scripts/lib/wait-for-http.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -97,31 +96,6 @@ async function writeMediaSite(dir: string): Promise<void> {
   );
 }
 
-/** Starts the compiled CMS with exactly `env` and waits until it answers at `url`. */
-async function startCms(
-  env: Record<string, string>,
-  url: string,
-): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
-  const child = spawnStrapi(env);
-  let output = '';
-  child.all.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  try {
-    await waitForStrapi(url, { timeoutMs: 120_000, exited: child });
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`The restored Strapi did not start:\n${output}`, { cause: error });
-  }
-  return {
-    env,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await child;
-    },
-  };
-}
-
 beforeAll(async () => {
   work = await tempDir('backup');
   await writeMediaSite(path.join(work, 'media-site'));
@@ -170,7 +144,7 @@ beforeAll(async () => {
   await cms.stop();
   source = undefined;
   await restore(targetEnv, 'restore.log');
-  target = await startCms(targetEnv, cms.url);
+  target = { env: targetEnv, ...(await startStrapiProcess(targetEnv, cms.url)) };
   siteAfter = path.join(work, 'site-after');
   await buildSite({ outDir: siteAfter, env: { PATH: process.env.PATH, ...readEnvSchema.parse(targetEnv) } });
 }, 900_000);

@@ -14,7 +14,10 @@ export interface Batch {
 }
 
 export interface BuildCoalescerOptions {
-  /** Quiet time after the latest request before the build starts. */
+  /**
+   * Quiet time after the latest request before the build starts, when a build ran or ended within
+   * that time; the first request after a quiet spell starts its build at once.
+   */
   debounceMs: number;
   /** Longest the first request of a burst waits, however long the burst goes on. */
   maxWaitMs: number;
@@ -28,13 +31,20 @@ export interface BuildCoalescerOptions {
 interface Pending extends Batch {
   /** The debounce window closed; the batch only waits for the running build to end. */
   due: boolean;
+  /** Opened on an idle service: it starts at once, and requests in the same instant join it. */
+  leading: boolean;
 }
 
 /**
- * Turns a stream of rebuild requests into as few builds as keep the site current: a trailing
- * debounce with a maximum wait, one build at a time, and every request that arrives while a build
- * runs answered by exactly one follow-up build. A request is never dropped: it either joins the
- * pending batch or opens a new one.
+ * Turns a stream of rebuild requests into as few builds as keep the site current: one build at a
+ * time, every request that arrives while a build runs answered by exactly one follow-up build, and
+ * a trailing debounce with a maximum wait for requests that come close together. A request is
+ * never dropped: it either joins the pending batch or opens a new one.
+ *
+ * The first request after a quiet spell (nothing running, nothing pending, no build ended within
+ * the debounce) builds at once: an editor's single publish is the common case, and waiting out a
+ * debounce would add its whole length to every publish-to-live. A burst that follows costs at most
+ * one extra build, its follow-up.
  */
 export class BuildCoalescer {
   readonly #options: BuildCoalescerOptions;
@@ -43,6 +53,8 @@ export class BuildCoalescer {
   #running: Promise<void> | null = null;
   #idleWaiters: Array<() => void> = [];
   #disposed = false;
+  /** When the last build ended (scheduler time); none yet counts as long ago. */
+  #lastEndedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: BuildCoalescerOptions) {
     this.#options = options;
@@ -67,13 +79,22 @@ export class BuildCoalescer {
   request(trigger: string, entry?: BuildEntry): void {
     if (this.#disposed) return;
     const now = this.#options.scheduler.now();
-    this.#pending ??= { trigger, requests: 0, firstAt: now, due: false, entries: [] };
+    this.#pending ??= {
+      trigger,
+      requests: 0,
+      firstAt: now,
+      due: false,
+      entries: [],
+      leading: this.#running === null && now - this.#lastEndedAt >= this.#options.debounceMs,
+    };
     this.#pending.requests += 1;
     if (entry) this.#pending.entries = withEntry(this.#pending.entries, entry);
     // Already due: it starts the moment the running build ends, so this request simply joins it.
     if (this.#pending.due) return;
     this.#cancelTimer?.();
-    const startAt = Math.min(now + this.#options.debounceMs, this.#pending.firstAt + this.#options.maxWaitMs);
+    const startAt = this.#pending.leading
+      ? this.#pending.firstAt
+      : Math.min(now + this.#options.debounceMs, this.#pending.firstAt + this.#options.maxWaitMs);
     this.#cancelTimer = this.#options.scheduler.schedule(
       () => {
         this.#onDue();
@@ -113,10 +134,11 @@ export class BuildCoalescer {
       this.#notifyIfIdle();
       return;
     }
-    const { due: _due, ...batch } = this.#pending;
+    const { due: _due, leading: _leading, ...batch } = this.#pending;
     this.#pending = null;
     this.#running = this.#runSafely(batch).finally(() => {
       this.#running = null;
+      this.#lastEndedAt = this.#options.scheduler.now();
       this.#startIfReady();
     });
   }

@@ -53,6 +53,12 @@ export class RebuildService {
   #running: RunningBuild | null = null;
   /** The entries the running build's deliveries named. */
   #runningEntries: BuildEntry[] = [];
+  /**
+   * The entries of a batch the coalescer has handed over but whose build has not begun (it may be
+   * waiting for the build lock): still queued as far as /status is concerned, or a poll between
+   * two builds would see nothing running and nothing queued, and call the site settled.
+   */
+  #startingEntries: BuildEntry[] | null = null;
   #reconcile: RebuildStatus['reconcile'] = { lastAt: null, result: null, error: null };
   #reconciling: Promise<void> | null = null;
   #cancelReconcile: Cancel | null = null;
@@ -207,8 +213,8 @@ export class RebuildService {
             entries: this.#runningEntries,
           }
         : null,
-      queued: this.#coalescer.queued,
-      queuedEntries: this.#coalescer.queuedEntries,
+      queued: this.#coalescer.queued || this.#startingEntries !== null,
+      queuedEntries: [...(this.#startingEntries ?? []), ...this.#coalescer.queuedEntries],
       history: this.#state.history,
       deliveries: this.#deliveries.list(),
       reconcile: this.#reconcile,
@@ -248,6 +254,7 @@ export class RebuildService {
 
   async #build(batch: Batch): Promise<void> {
     const { store, build, content, scheduler, logger, buildTimeoutMs } = this.#options;
+    this.#startingEntries = batch.entries;
     try {
       const { entry, built } = await buildRelease(
         {
@@ -259,6 +266,7 @@ export class RebuildService {
           buildTimeoutMs,
           live: this.#live,
           onBegin: (running) => {
+            this.#startingEntries = null;
             this.#running = running;
             this.#runningEntries = batch.entries;
           },
@@ -275,6 +283,7 @@ export class RebuildService {
       if (built) this.#state.lastBuilt = built;
       this.#record(batch.entries.length > 0 ? { ...entry, entries: batch.entries } : entry);
     } finally {
+      this.#startingEntries = null;
       this.#running = null;
       this.#runningEntries = [];
       await this.#saveState();

@@ -44,47 +44,69 @@ function setup(options: { debounceMs?: number; maxWaitMs?: number } = {}) {
 }
 
 describe('BuildCoalescer', () => {
-  it('turns a burst of 50 requests into one build, after the debounce', async () => {
+  it('builds at once on the first request after a quiet spell, and a burst in one follow-up', async () => {
     const { scheduler, coalescer, builds } = setup();
     for (let index = 0; index < 50; index += 1) coalescer.request(`delivery ${index}`);
-    await scheduler.advance(1_499);
-    expect(builds).toHaveLength(0);
     expect(coalescer.queued).toBe(true);
-    await scheduler.advance(1);
+    await scheduler.advance(0);
+    // Requests of the same instant join the leading build.
     expect(builds).toHaveLength(1);
-    expect(builds[0]).toMatchObject({ trigger: 'delivery 0', requests: 50, startedAfter: 1_500 });
-    expect(coalescer.queued).toBe(false);
+    expect(builds[0]).toMatchObject({ trigger: 'delivery 0', requests: 50, startedAfter: 0 });
     expect(coalescer.running).toBe(true);
+    for (let index = 0; index < 10; index += 1) coalescer.request(`later ${index}`);
+    builds[0]?.done.resolve();
+    await scheduler.advance(1_499);
+    expect(builds).toHaveLength(1);
+    await scheduler.advance(1);
+    expect(builds[1]).toMatchObject({ trigger: 'later 0', requests: 10, startedAfter: 1_500 });
   });
 
-  it('restarts the debounce on each request (trailing)', async () => {
+  it('debounces (trailing) requests that come within the debounce of the last build', async () => {
     const { scheduler, coalescer, builds } = setup();
+    coalescer.request('first');
+    await scheduler.advance(0);
+    builds[0]?.done.resolve();
+    await scheduler.advance(500);
     coalescer.request('a');
     await scheduler.advance(1_000);
     coalescer.request('b');
     await scheduler.advance(1_000);
     coalescer.request('c');
     await scheduler.advance(1_499);
-    expect(builds).toHaveLength(0);
+    expect(builds).toHaveLength(1);
     await scheduler.advance(1);
-    expect(builds.map((build) => build.startedAfter)).toEqual([3_500]);
-    expect(builds[0]?.requests).toBe(3);
+    expect(builds.map((build) => build.startedAfter)).toEqual([0, 4_000]);
+    expect(builds[1]?.requests).toBe(3);
+  });
+
+  it('builds at once again once the debounce has passed since the last build ended', async () => {
+    const { scheduler, coalescer, builds } = setup();
+    coalescer.request('first');
+    await scheduler.advance(0);
+    builds[0]?.done.resolve();
+    await scheduler.advance(1_500);
+    coalescer.request('second');
+    await scheduler.advance(0);
+    expect(builds.map((build) => build.startedAfter)).toEqual([0, 1_500]);
   });
 
   it('starts by the maximum wait however long a burst lasts', async () => {
     const { scheduler, coalescer, builds } = setup();
+    coalescer.request('first');
+    await scheduler.advance(0);
+    builds[0]?.done.resolve();
     for (let elapsed = 0; elapsed < 20_000; elapsed += 1_000) {
       coalescer.request('steady');
       await scheduler.advance(1_000);
     }
-    expect(builds[0]?.startedAfter).toBe(10_000);
-    expect(builds[0]?.requests).toBe(10);
+    expect(builds[1]?.startedAfter).toBe(10_000);
+    expect(builds[1]?.requests).toBe(10);
   });
 
   it('answers every request during a build with exactly one follow-up build', async () => {
     const { scheduler, coalescer, builds } = setup();
     coalescer.request('first');
-    await scheduler.advance(1_500);
+    await scheduler.advance(0);
     expect(builds).toHaveLength(1);
     // Ten deliveries while the build runs, spread over longer than the debounce window.
     for (let index = 0; index < 10; index += 1) {

@@ -22,3 +22,4 @@ export * from './course-check-report.js';
 export * from './course-checks/index.js';
 export * from './publish-status.js';
 export * from './image-alt.js';
+export * from './content-snapshot.js';

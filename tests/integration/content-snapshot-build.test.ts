@@ -1,13 +1,12 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDER_MANIFEST_FILE } from '@lm/shared';
+import { contentSnapshotSchema, RENDER_MANIFEST_FILE } from '@lm/shared';
 import { writeSnapshot } from '../../scripts/bench/write-snapshot.js';
 import { generateContent } from '../../scripts/lib/generate-content.js';
 import { isPrecompressedSibling } from '../../scripts/lib/precompress-release.js';
 import { startThrowawayStrapi, type ThrowawayStrapi } from '../../scripts/lib/throwaway-strapi.js';
 import { WarmSiteBuilder } from '../../scripts/lib/warm-site-builder.js';
-import { contentSnapshotSchema } from '../../site/src/lib/content-snapshot.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { fetchEveryEntry } from '../loaders/fetch-every-entry';
 import { moduleSource, pageSource, sectionSource } from '../loaders/strapi-sources';
 import type { StrapiCollectionSource } from '../loaders/strapi-collection-source';
-import type { ContentSnapshot, SnapshotEntry } from './content-snapshot';
+import type { ContentSnapshot, SnapshotEntry } from '@lm/shared';
 import { readEnv } from './read-env';
 
 async function entriesOf<Node extends { documentId: string }>(

@@ -5,6 +5,7 @@ import { incrementalStrapiLoader } from './loaders/incremental-strapi-loader';
 import { snapshotLoader } from './loaders/snapshot-loader';
 import { moduleSource, pageSource, sectionSource } from './loaders/strapi-sources';
 import type { StrapiCollectionSource } from './loaders/strapi-collection-source';
+import type { EntrySchema } from './loaders/validate-entry';
 import { readContentSourceEnv } from './lib/read-env';
 
 /**
@@ -15,12 +16,24 @@ import { readContentSourceEnv } from './lib/read-env';
  */
 const { SITE_CONTENT_SNAPSHOT: snapshot } = readContentSourceEnv();
 
-function loaderFor<Node extends { documentId: string }>(source: StrapiCollectionSource<Node>): Loader {
-  return snapshot === undefined ? incrementalStrapiLoader(source) : snapshotLoader(source.name, snapshot);
+/**
+ * The loaders validate each entry with the collection's schema themselves (see validate-entry.ts);
+ * the schema is given to Astro too, which types the entries from it.
+ */
+function loaderFor<Node extends { documentId: string }>(
+  source: StrapiCollectionSource<Node>,
+  schema: EntrySchema,
+): Loader {
+  return snapshot === undefined
+    ? incrementalStrapiLoader(source, schema)
+    : snapshotLoader(source.name, schema, snapshot);
 }
 
-const modules = defineCollection({ loader: loaderFor(moduleSource), schema: moduleEntrySchema });
-const sections = defineCollection({ loader: loaderFor(sectionSource), schema: sectionEntrySchema });
-const pages = defineCollection({ loader: loaderFor(pageSource), schema: pageEntrySchema });
+const modules = defineCollection({ loader: loaderFor(moduleSource, moduleEntrySchema), schema: moduleEntrySchema });
+const sections = defineCollection({
+  loader: loaderFor(sectionSource, sectionEntrySchema),
+  schema: sectionEntrySchema,
+});
+const pages = defineCollection({ loader: loaderFor(pageSource, pageEntrySchema), schema: pageEntrySchema });
 
 export const collections = { modules, sections, pages };

@@ -5,6 +5,7 @@ import { graphqlRequestCount } from '../lib/strapi-client';
 import { readContentSourceEnv, readEnv } from '../lib/read-env';
 import { entryKey as keyOf, parentInKey, type Stamp } from './entry-key';
 import { fetchEveryEntry, type FetchedEntry } from './fetch-every-entry';
+import { validateEntry, type EntrySchema } from './validate-entry';
 import type { ChildStamp, StampPage, StrapiCollectionSource } from './strapi-collection-source';
 
 export type { ChildStamp, StampPage, StrapiCollectionSource } from './strapi-collection-source';
@@ -125,6 +126,7 @@ interface LoadOutcome {
  */
 async function refetchStale<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
+  schema: EntrySchema,
   context: LoaderContext,
   stale: ChildStamp[],
   listed: Map<string, ChildStamp>,
@@ -146,7 +148,7 @@ async function refetchStale<Node extends { documentId: string }>(
       if (cleaned.warnings.length > 0) warnings.set(node.documentId, cleaned.warnings);
       else warnings.delete(node.documentId);
       const validating = performance.now();
-      const data = await context.parseData({ id: node.documentId, data: { ...node } });
+      const data = validateEntry(schema, source.name, node.documentId, node);
       timings.validateMs += performance.now() - validating;
       const stamp = listed.get(node.documentId);
       if (stamp) store.set({ id: node.documentId, data, digest: keyOf(stamp, source.parent?.of(node) ?? null) });
@@ -176,6 +178,7 @@ const readsEverything = (store: LoaderContext['store']): boolean =>
 /** A build with something cached: list the stamps, refetch what changed, drop what went. */
 async function loadChanged<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
+  schema: EntrySchema,
   context: LoaderContext,
   warnings: Map<string, string[]>,
   timings: LoadTimings,
@@ -185,7 +188,7 @@ async function loadChanged<Node extends { documentId: string }>(
   timings.fetchMs += performance.now() - listing;
   const listed = new Map(stamps.map((stamp) => [stamp.documentId, stamp]));
   const stale = staleStamps(stamps, context.store, parentCheck.withParents);
-  await refetchStale(source, context, stale, listed, warnings, timings);
+  await refetchStale(source, schema, context, stale, listed, warnings, timings);
   const removed = dropUnlisted(context.store, listed);
   const how = parentCheck.withParents ? ', listed with parents' : '';
   return { listed: stamps.length, fetched: stale.length, removed, how, parentKey: parentCheck.parentKey };
@@ -198,6 +201,7 @@ async function loadChanged<Node extends { documentId: string }>(
  */
 async function loadEverything<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
+  schema: EntrySchema,
   context: LoaderContext,
   warnings: Map<string, string[]>,
   timings: LoadTimings,
@@ -220,11 +224,17 @@ async function loadEverything<Node extends { documentId: string }>(
   for (const entry of entries) {
     for (const warning of entry.warnings) logger.warn(warning);
     if (entry.warnings.length > 0) warnings.set(entry.id, entry.warnings);
-    const data = await context.parseData({ id: entry.id, data: { ...entry.node } });
+    const data = validateEntry(schema, source.name, entry.id, entry.node);
     store.set({ id: entry.id, data, digest: entry.key });
   }
   timings.validateMs += performance.now() - validating;
-  return { listed: entries.length, fetched: entries.length, removed: 0, how: ', cold', parentKey: parentCheck.parentKey };
+  return {
+    listed: entries.length,
+    fetched: entries.length,
+    removed: 0,
+    how: ', cold',
+    parentKey: parentCheck.parentKey,
+  };
 }
 
 /**
@@ -236,11 +246,12 @@ async function loadEverything<Node extends { documentId: string }>(
  * parent from the parent's side keeps its dates, so when the parents changed the listing also
  * names each document's parent, and a document whose parent differs from the cached one is
  * refetched. A build with nothing cached reads every document in full at once instead (see
- * loadEverything). Astro validates every entry against the collection's schema, so a malformed
- * document fails the build and the error names it.
+ * loadEverything). Every entry is validated against the collection's schema (validateEntry), so a
+ * malformed document fails the build and the error names it.
  */
 export function incrementalStrapiLoader<Node extends { documentId: string }>(
   source: StrapiCollectionSource<Node>,
+  schema: EntrySchema,
 ): Loader {
   return {
     name: `strapi-${source.name}`,
@@ -257,8 +268,8 @@ export function incrementalStrapiLoader<Node extends { documentId: string }>(
       const warnings = readWarnings(meta);
       const timings: LoadTimings = { fetchMs: 0, validateMs: 0 };
       const outcome = readsEverything(store)
-        ? await loadEverything(source, context, warnings, timings)
-        : await loadChanged(source, context, warnings, timings);
+        ? await loadEverything(source, schema, context, warnings, timings)
+        : await loadChanged(source, schema, context, warnings, timings);
 
       for (const id of warnings.keys()) if (!store.has(id)) warnings.delete(id);
       meta.set('warnings', JSON.stringify(Object.fromEntries(warnings)));

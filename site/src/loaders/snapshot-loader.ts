@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { setBuildWarnings } from '@lm/shared';
 import { readContentSnapshot } from '../lib/content-snapshot';
+import { validateEntry, type EntrySchema } from './validate-entry';
 
 /**
  * A content loader that reads one collection from a content snapshot (see content-snapshot.ts)
@@ -8,7 +9,7 @@ import { readContentSnapshot } from '../lib/content-snapshot';
  * by the same schema and rendered by the same components. Only for measuring a build without its
  * fetch; content.config.ts uses it only when SITE_CONTENT_SNAPSHOT is set.
  */
-export function snapshotLoader(name: string, file: string): Loader {
+export function snapshotLoader(name: string, schema: EntrySchema, file: string): Loader {
   return {
     name: `snapshot-${name}`,
     load: async (context) => {
@@ -30,7 +31,7 @@ export function snapshotLoader(name: string, file: string): Loader {
       for (const entry of entries) {
         ids.add(entry.id);
         if (store.get(entry.id)?.digest === entry.key) continue;
-        const data = await context.parseData({ id: entry.id, data: { ...entry.data } });
+        const data = validateEntry(schema, name, entry.id, entry.data);
         store.set({ id: entry.id, data, digest: entry.key });
       }
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS, legacyPathVariants, linkLookups, mergeCourseData, type CourseData } from '../utils/shared';
+import {
+  CONTENT_TYPE_UIDS,
+  legacyPathVariants,
+  linkLookups,
+  mergeCourseData,
+  type CheckedPage,
+  type CourseData,
+} from '../utils/shared';
 import { readCourseRows, type RowFilter } from './read-course-rows';
 import { withParents } from './with-parents';
 
@@ -56,12 +63,19 @@ function legacyPathCandidates(keys: readonly string[]): RowFilter[] {
   ];
 }
 
-/** The pages and modules the links of `data`'s pages can lead to, with their sections and modules. */
-async function readLinked(strapi: Core.Strapi, data: CourseData): Promise<CourseData | null> {
-  const { moduleSlugs, pageSlugs, legacyKeys } = linkLookups(data.pages);
+/**
+ * The pages and modules the links of `pages` can lead to, with their sections and modules, beyond
+ * what `known` (a module read whole) already settles: most links lead within their own module.
+ */
+async function readLinked(
+  strapi: Core.Strapi,
+  pages: readonly CheckedPage[],
+  known: CourseData,
+): Promise<CourseData | null> {
+  const { moduleSlugs, pageSlugs, legacyKeys } = linkLookups(pages, known);
   if (moduleSlugs.length === 0) return null;
   const byOldAddress = legacyPathCandidates(legacyKeys);
-  const pages: RowFilter[] = [
+  const pageFilters: RowFilter[] = [
     ...(pageSlugs.length === 0
       ? []
       : [{ slug: { $in: pageSlugs }, section: { module: { slug: { $in: moduleSlugs } } } }]),
@@ -69,7 +83,7 @@ async function readLinked(strapi: Core.Strapi, data: CourseData): Promise<Course
   ];
   const linked = await readCourseRows(
     strapi,
-    { modules: { slug: { $in: moduleSlugs } }, sections: null, pages: { $or: pages } },
+    { modules: { slug: { $in: moduleSlugs } }, sections: null, pages: { $or: pageFilters } },
     new Set(),
   );
   return withParents(strapi, linked);
@@ -91,7 +105,8 @@ async function readLinked(strapi: Core.Strapi, data: CourseData): Promise<Course
  * - Internal links are resolved as the site routes them: the modules they name by slug, the pages
  *   of those slugs in those modules, and every page claiming one of their paths as an old address
  *   (a redirect crosses modules), each with its section and module, since a link resolves through
- *   them and the messages name them.
+ *   them and the messages name them. A link to a page of the module read whole is settled there,
+ *   as the rule looks no further once it finds the page.
  */
 export async function readCourseDataFor(
   strapi: Core.Strapi,
@@ -120,7 +135,11 @@ export async function readCourseDataFor(
   const linked =
     bodies.size === 0
       ? null
-      : await readLinked(strapi, { ...around, pages: around.pages.filter((page) => bodies.has(page.documentId)) });
+      : await readLinked(
+          strapi,
+          around.pages.filter((page) => bodies.has(page.documentId)),
+          around,
+        );
   // The module's own read comes first: it holds the document's body.
   return linked === null ? around : mergeCourseData([around, linked]);
 }

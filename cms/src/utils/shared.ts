@@ -12,6 +12,7 @@ export {
   courseCheckReportSchema,
   courseDataSchema,
   type CourseCheckReport,
+  type CheckedPage,
   type CourseData,
   type CourseIssue,
   entryPublishStatusSchema,

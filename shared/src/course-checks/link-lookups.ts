@@ -1,6 +1,7 @@
 import { legacyPathKey } from '../legacy-paths.js';
 import { bodyParts } from './body-parts.js';
-import type { CheckedPage } from './course-data.js';
+import type { CheckedPage, CourseData } from './course-data.js';
+import { coursePlaces } from './course-places.js';
 import { siteLinkTarget } from './site-link-target.js';
 
 /** What the internal-link rule looks up to judge some pages' links (see internal-link-rules.ts). */
@@ -16,9 +17,15 @@ export interface LinkLookups {
 /**
  * The modules, pages and old addresses that the links of `pages` can lead to, so that a caller
  * (the CMS judging one publish) can read just those rather than the whole course. Links that are
- * not ours to check (other sites, mail, other site paths) need nothing.
+ * not ours to check (other sites, mail, other site paths) need nothing, and neither does a link to
+ * a page that `known` already holds in the module it names: the rule takes that page without
+ * looking at old addresses. `known` must hold that module's pages in full (a module read whole),
+ * or the page found may not be the one the whole course would give.
  */
-export function linkLookups(pages: readonly CheckedPage[]): LinkLookups {
+export function linkLookups(pages: readonly CheckedPage[], known?: CourseData): LinkLookups {
+  const places = known === undefined ? undefined : coursePlaces(known);
+  const resolved = (moduleSlug: string, pageSlug: string) =>
+    known?.pages.some((page) => page.slug === pageSlug && places?.moduleOfPage(page)?.slug === moduleSlug) === true;
   const moduleSlugs = new Set<string>();
   const pageSlugs = new Set<string>();
   const legacyKeys = new Set<string>();
@@ -26,6 +33,7 @@ export function linkLookups(pages: readonly CheckedPage[]): LinkLookups {
     for (const link of bodyParts(page.body).links) {
       const target = siteLinkTarget(link.url);
       if (target === null) continue;
+      if (target.pageSlug !== null && resolved(target.moduleSlug, target.pageSlug)) continue;
       moduleSlugs.add(target.moduleSlug);
       if (target.pageSlug !== null) pageSlugs.add(target.pageSlug);
       legacyKeys.add(legacyPathKey(target.path));

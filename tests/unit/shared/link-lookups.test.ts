@@ -57,6 +57,33 @@ describe('linkLookups', () => {
     ]);
     expect(lookups).toEqual({ moduleSlugs: ['a'], pageSlugs: ['x'], legacyKeys: ['/modules/a/x', '/modules/a'] });
   });
+
+  it('leaves out links to a page that a module read whole already holds, not one it lacks', () => {
+    const known: CourseData = {
+      modules: [{ documentId: 'm1', title: 'A', slug: 'a', published: true }],
+      sections: [
+        {
+          documentId: 's2',
+          number: 2,
+          title: 'S',
+          moduleId: 'm1',
+          publishedModuleId: 'm1',
+          published: true,
+          outcomeCount: 1,
+        },
+      ],
+      pages: [page('p1', [], { slug: 'x' })],
+    };
+    const lookups = linkLookups(
+      [page('p2', [link('/modules/a/x/'), link('/modules/a/y/'), link('/modules/b/x/')])],
+      known,
+    );
+    expect(lookups).toEqual({
+      moduleSlugs: ['a', 'b'],
+      pageSlugs: ['y', 'x'],
+      legacyKeys: ['/modules/a/y', '/modules/b/x'],
+    });
+  });
 });
 
 describe('mergeCourseData', () => {

@@ -8,6 +8,7 @@ import {
   type CheckedPage,
   type CourseData,
 } from '../utils/shared';
+import { descendantsOf } from './descendants-of';
 import { readCourseRows, type RowFilter } from './read-course-rows';
 import { withParents } from './with-parents';
 
@@ -116,20 +117,19 @@ export async function readCourseDataFor(
 ): Promise<CourseData> {
   const home = await homeOf(strapi, uid, documentId);
   const isPage = uid === CONTENT_TYPE_UIDS.page;
-  const own =
+  const members =
     home === null
-      ? { modules: null, sections: null, pages: isPage ? { documentId } : null }
+      ? { sections: [], pages: [] }
       : 'moduleId' in home
-        ? {
-            modules: { documentId: home.moduleId },
-            sections: { module: { documentId: home.moduleId } },
-            pages: { section: { module: { documentId: home.moduleId } } },
-          }
-        : {
-            modules: null,
-            sections: { documentId: home.sectionId },
-            pages: { section: { documentId: home.sectionId } },
-          };
+        ? await descendantsOf(strapi, CONTENT_TYPE_UIDS.module, home.moduleId, 'draft')
+        : await descendantsOf(strapi, CONTENT_TYPE_UIDS.section, home.sectionId, 'draft');
+  const sections = home !== null && 'sectionId' in home ? [home.sectionId] : members.sections;
+  const pages = isPage ? [...members.pages, documentId] : members.pages;
+  const own = {
+    modules: home !== null && 'moduleId' in home ? { documentId: home.moduleId } : null,
+    sections: sections.length === 0 ? null : { documentId: { $in: sections } },
+    pages: pages.length === 0 ? null : { documentId: { $in: [...new Set(pages)] } },
+  };
   const bodies = new Set(withBody && isPage ? [documentId] : []);
   const around = await readCourseRows(strapi, own, bodies);
   const linked =

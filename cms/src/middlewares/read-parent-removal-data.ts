@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, type CourseData } from '../utils/shared';
+import { descendantsOf } from './descendants-of';
 import { readCourseRows } from './read-course-rows';
 import { withParents } from './with-parents';
-
-const PUBLISHED = { publishedAt: { $notNull: true } };
-const idRows = z.array(z.object({ documentId: z.string() }));
 
 /**
  * What `publishedChildrenProblem` needs to judge unpublishing or deleting a module or section: the
@@ -16,13 +13,9 @@ const idRows = z.array(z.object({ documentId: z.string() }));
  */
 export async function readParentRemovalData(strapi: Core.Strapi, uid: string, documentId: string): Promise<CourseData> {
   const isModule = uid === CONTENT_TYPE_UIDS.module;
-  const children = idRows.parse(
-    await strapi.db.query(isModule ? CONTENT_TYPE_UIDS.section : CONTENT_TYPE_UIDS.page).findMany({
-      where: { ...PUBLISHED, [isModule ? 'module' : 'section']: { documentId } },
-      select: ['documentId'],
-    }),
-  );
-  const childFilter = children.length === 0 ? null : { documentId: { $in: children.map((child) => child.documentId) } };
+  const { sections, pages } = await descendantsOf(strapi, uid, documentId, 'published');
+  const children = isModule ? sections : pages;
+  const childFilter = children.length === 0 ? null : { documentId: { $in: children } };
   if (isModule) {
     return readCourseRows(strapi, { modules: { documentId }, sections: childFilter, pages: null }, new Set());
   }

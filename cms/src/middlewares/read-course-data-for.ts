@@ -94,8 +94,8 @@ async function readLinked(
  * The part of the course the course checks need to judge one module, section or page: what they
  * report for it, and for the documents a write to it carries along (a section's pages, a module's
  * sections and pages), is the same on this part as on the whole course. Reading only this part keeps
- * a write's cost to the size of its module, not of the site (the whole course was read on every
- * write, and an import of 1,000 pages spent most of its time there).
+ * a write's cost to the size of its module, not of the site (the whole course was read and checked
+ * on every write: about 0.3 s of each publish, and 60% of an import of 1,000 pages).
  *
  * - Page numbers are judged within a section and page slugs within a module, so the module the
  *   document's draft sits in is read whole: its sections and all their pages (or, for a section or

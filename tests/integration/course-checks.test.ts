@@ -196,6 +196,51 @@ describe('publishing', () => {
     );
   });
 
+  it('refuses a link to a page that another module does not have, or to a module that does not exist', async () => {
+    // "two-one" is a page of module "Checks", not of "Other": a link resolves within the module it names.
+    const page = refusal(await publishPage('far-bad', '2.5', [link('/modules/other/two-one/')]));
+    expect(page.paths).toEqual(['body.0.content']);
+    expect(page.message).toContain('module "Other" has no page with the slug "two-one"');
+    const module = refusal(await publishPage('far-gone', '2.5', [link('/modules/gone/two-one/')]));
+    expect(module.message).toContain('no module has the slug "gone"');
+  });
+
+  it('publishes links to pages of another module, and reports one not published yet as a warning', async () => {
+    accepted(
+      await write('pages', { section: ids.otherS2, number: '2.3', slug: 'far-draft', title: 'Far draft' }, 'draft'),
+    );
+    const linking = accepted(
+      await publishPage('far-good', '2.5', [link('/modules/other/three-zero/'), link('/modules/other/far-draft/')]),
+    );
+    const answer = await call('GET', `/lm/course-checks/api::page.page/${linking}`, undefined, adminToken);
+    const report = courseCheckReportSchema.parse(answer.body);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('leads to module "Other", section 2, page 2.3 "Far draft", which is not published yet'),
+    ]);
+  });
+
+  it('publishes links to old addresses of a page in another module, however the address is written', async () => {
+    const legacyPaths = [{ path: '/modules/old-name/moved.html' }, { path: '/modules/old-name/caf%C3%A9/' }];
+    accepted(
+      await write(
+        'pages',
+        { section: ids.otherS2, number: '2.4', slug: 'moved', title: 'Moved', legacyPaths },
+        'draft',
+      ),
+    );
+    // No module is called "old-name": only the old addresses make these links lead somewhere.
+    accepted(
+      await publishPage('old-links', '2.6', [
+        link('/modules/old-name/moved.html'),
+        link('/modules/old-name/caf%c3%a9'),
+        link('/modules/old-name/café/'),
+      ]),
+    );
+    const { message } = refusal(await publishPage('old-gone', '2.7', [link('/modules/old-name/gone.html')]));
+    expect(message).toContain('no module has the slug "old-name"');
+  });
+
   it('refuses a page without a section, and one whose section is not published', async () => {
     const orphan = refusal(await publishPage('orphan', '9.0', [], null));
     expect(orphan.paths).toEqual(['section']);

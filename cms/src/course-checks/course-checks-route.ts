@@ -8,7 +8,7 @@ import {
   reportFor,
   SITE_CONTENT_TYPES,
 } from '../utils/shared';
-import { readCourseData } from '../middlewares/read-course-data';
+import { readCourseDataFor } from '../middlewares/read-course-data-for';
 
 /** Where the admin asks for one entry's course-check report. */
 export const COURSE_CHECKS_PREFIX = '/lm';
@@ -51,7 +51,8 @@ export function registerCourseChecksRoute(strapi: Core.Strapi): void {
             );
           }
           const { uid, documentId } = params.data;
-          const data = await readCourseData(strapi, new Set(uid === CONTENT_TYPE_UIDS.page ? [documentId] : []));
+          // The part of the course this entry's report depends on, as for a publish of it.
+          const data = await readCourseDataFor(strapi, uid, documentId, { withBody: true });
           const entries =
             uid === CONTENT_TYPE_UIDS.module
               ? data.modules

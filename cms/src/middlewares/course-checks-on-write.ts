@@ -11,7 +11,8 @@ import {
   type CourseIssue,
 } from '../utils/shared';
 import { courseValidationError } from './course-validation-error';
-import { readCourseData } from './read-course-data';
+import { readCourseDataFor } from './read-course-data-for';
+import { readParentRemovalData } from './read-parent-removal-data';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'publish']);
 const paramsSchema = z
@@ -55,7 +56,9 @@ const belongingTo = (issues: CourseIssue[], documentIds: ReadonlySet<string>) =>
  *
  * The write runs first, inside a transaction, and the checks read the course as it would be
  * committed: relations can change from either side and through several input shapes, and reading
- * the result is the one way to judge them all. A refusal rolls the write back (Strapi's events and
+ * the result is the one way to judge them all. They read only the part of the course that bears on
+ * the written document (readCourseDataFor says why that part is enough), so what a write costs
+ * follows the size of its module, not of the site. A refusal rolls the write back (Strapi's events and
  * webhooks wait for the commit, so nothing is announced either).
  */
 export function courseChecksOnWrite(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
@@ -66,7 +69,7 @@ export function courseChecksOnWrite(strapi: Core.Strapi): Modules.Documents.Midd
     if (context.action === 'unpublish' || context.action === 'delete') {
       if (context.uid === CONTENT_TYPE_UIDS.page || params.documentId === undefined) return next();
       const problem = publishedChildrenProblem(
-        await readCourseData(strapi, new Set()),
+        await readParentRemovalData(strapi, context.uid, params.documentId),
         params.documentId,
         context.action,
       );
@@ -79,8 +82,7 @@ export function courseChecksOnWrite(strapi: Core.Strapi): Modules.Documents.Midd
       const result = await next();
       const documentId = params.documentId ?? resultSchema.safeParse(result).data?.documentId;
       if (documentId === undefined) return result;
-      const bodies = publishing && context.uid === CONTENT_TYPE_UIDS.page ? [documentId] : [];
-      const data = await readCourseData(strapi, new Set(bodies));
+      const data = await readCourseDataFor(strapi, context.uid, documentId, { withBody: publishing });
       const structure = checkCourseStructure(data);
       const issues = [
         ...belongingTo(publishing ? checkCourse(data).errors : structure, new Set([documentId])),

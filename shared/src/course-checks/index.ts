@@ -10,3 +10,5 @@ export * from './content-warnings.js';
 export * from './image-alt-rules.js';
 export * from './parent-rules.js';
 export * from './check-course.js';
+export * from './link-lookups.js';
+export * from './merge-course-data.js';

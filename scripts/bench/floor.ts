@@ -45,7 +45,8 @@ async function main(): Promise<void> {
       await writeFile(file, JSON.stringify(repeatSnapshot(snapshot, pages / BASE_PAGES)));
       // Strapi is stopped: a build that reached for it would fail rather than measure the wrong thing.
       const build = await coldBuild(
-        { PATH: process.env.PATH, ...strapi.read, SITE_CONTENT_SNAPSHOT: file },
+        // NODE_OPTIONS reaches the build process, e.g. to see the peak under --max-old-space-size.
+        { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...strapi.read, SITE_CONTENT_SNAPSHOT: file },
         path.join(work, 'out'),
       );
       columns.push({ name: `${String(pages)} pages`, builds: [build] });

@@ -9,6 +9,7 @@ import {
   type BuildReport,
   type RenderJob,
   type RenderManifest,
+  releaseBuildMemory,
 } from '@lm/shared';
 import { buildKey } from './build-key.js';
 import { buildJobSchema, type BuildJob, type BuildReply } from './build-job.js';
@@ -55,6 +56,9 @@ async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> 
       await build({ root: siteDir, outDir, logLevel: 'info' });
     } finally {
       process.chdir(siteDir);
+      // This build's server bundle stays loaded for the life of the worker (Node never unloads a
+      // module): let go of the content its modules hold, or every build's content stays in memory.
+      releaseBuildMemory();
     }
   });
   const [report] = reports;

@@ -99,7 +99,13 @@ process.on('message', (message: unknown) => {
   const { id } = job.data;
   runJob(job.data).then(
     (report) => {
-      reply({ id, ok: true, report });
+      // `gc` is there only when the builder asked for the heap (--expose-gc, see measureHeap).
+      if (globalThis.gc === undefined) {
+        reply({ id, ok: true, report });
+        return;
+      }
+      globalThis.gc();
+      reply({ id, ok: true, report, heapUsedAfterGcBytes: process.memoryUsage().heapUsed });
     },
     (error: unknown) => {
       reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -13,7 +13,12 @@ export interface SiteBuildResult {
   report: BuildReport;
   /** The whole build, as its caller waited for it. */
   durationMs: number;
+  /** The worker's heap in use after a full garbage collection, when `measureHeap` was asked for. */
+  heapUsedAfterGcBytes?: number;
 }
+
+/** What the worker replied to one build. */
+type WorkerResult = Omit<SiteBuildResult, 'durationMs'>;
 
 /** Plain, uncoloured output, and no telemetry from build machines. */
 const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -31,7 +36,7 @@ type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
 interface Pending {
   id: number;
   output: OutputTail;
-  resolve: (report: BuildReport) => void;
+  resolve: (result: WorkerResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -51,7 +56,11 @@ export class WarmSiteBuilder {
   constructor(
     private readonly env: Record<string, string | undefined>,
     private readonly onLine: (line: string) => void = () => undefined,
-    private readonly options: { buildsPerWorker?: number } = {},
+    private readonly options: {
+      buildsPerWorker?: number;
+      /** Starts the worker with --expose-gc and has it report its heap after each build (benches). */
+      measureHeap?: boolean;
+    } = {},
   ) {}
 
   /**
@@ -77,7 +86,7 @@ export class WarmSiteBuilder {
     const output = new OutputTail();
     const id = this.#nextId++;
     this.#builds += 1;
-    const done = new Promise<BuildReport>((resolve, reject) => {
+    const done = new Promise<WorkerResult>((resolve, reject) => {
       this.#pending = { id, output, resolve, reject };
     });
     const abort = (): void => {
@@ -85,17 +94,17 @@ export class WarmSiteBuilder {
       this.stop();
     };
     signal?.addEventListener('abort', abort, { once: true });
-    let report: BuildReport;
+    let result: WorkerResult;
     try {
       const job: BuildJob = { id, outDir, reuseFrom };
       await worker.sendMessage(job);
-      report = await done;
+      result = await done;
     } finally {
       signal?.removeEventListener('abort', abort);
       this.#pending = undefined;
       if (this.#builds >= (this.options.buildsPerWorker ?? DEFAULT_BUILDS_PER_WORKER)) this.#replace();
     }
-    return { report, durationMs: Math.round(performance.now() - started) };
+    return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
   /** The worker's process id, while one runs (for measuring its memory). */
@@ -124,7 +133,8 @@ export class WarmSiteBuilder {
 
   #start(): Promise<void> {
     if (this.#worker && this.#ready) return this.#ready;
-    const worker: Worker = execa(process.execPath, ['--import', 'tsx', workerEntry], {
+    const nodeOptions = this.options.measureHeap === true ? ['--expose-gc'] : [];
+    const worker: Worker = execa(process.execPath, [...nodeOptions, '--import', 'tsx', workerEntry], {
       cwd: siteDir,
       env: { ...this.env, ...BUILD_ENV },
       extendEnv: false,
@@ -145,7 +155,8 @@ export class WarmSiteBuilder {
         if ('ready' in reply) {
           resolve();
         } else if (reply.id === this.#pending?.id) {
-          if (reply.ok) this.#pending.resolve(reply.report);
+          if (reply.ok)
+            this.#pending.resolve({ report: reply.report, heapUsedAfterGcBytes: reply.heapUsedAfterGcBytes });
           else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.text()}`));
         }
       });

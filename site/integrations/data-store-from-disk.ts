@@ -26,17 +26,8 @@ export function dataStoreFromDisk(): AstroIntegration {
     apply: 'build',
     transform(_code, id) {
       if (id !== DATA_STORE_MODULE || storeFile === null) return undefined;
-      const file = JSON.stringify(storeFile);
       return {
-        code: [
-          `import { readFileSync } from 'node:fs';`,
-          // Astro's own dependency, imported the same way by its content runtime in this bundle.
-          `import { unflatten } from 'devalue';`,
-          `const store = unflatten(JSON.parse(readFileSync(${file}, 'utf8')));`,
-          `(globalThis.${BUILD_RELEASES_GLOBAL} ??= []).push(() => store.clear());`,
-          `export default store;`,
-          '',
-        ].join('\n'),
+        code: dataStoreModuleCode(storeFile),
         map: { mappings: '' },
       };
     },
@@ -53,4 +44,17 @@ export function dataStoreFromDisk(): AstroIntegration {
       },
     },
   };
+}
+
+/** The content module's code: the store read from `file`, emptied once the build is done. */
+export function dataStoreModuleCode(file: string): string {
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    // Astro's own dependency, which its content runtime imports the same way in the same bundle.
+    `import { unflatten } from 'devalue';`,
+    `const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));`,
+    `(globalThis.${BUILD_RELEASES_GLOBAL} ??= []).push(() => store.clear());`,
+    `export default store;`,
+    '',
+  ].join('\n');
 }

@@ -29,9 +29,9 @@ const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '
  * over 25 builds) and its builds slowed from about 3 s to 4 s. Part of that was each build's
  * content, held by its bundle's modules, which the worker now lets go of (releaseBuildMemory in
  * build-worker.ts); the bundle's code stays (its modules' source, compiled code and source maps):
- * at 20 pages the heap after a GC still grows by about 2.3 MB a build (2.7 MB before the content
- * was let go). A new worker's first builds are slower too (4.4 to 5.7 s, then 3 to 5 s while the
- * JIT warms up), so it is not replaced often.
+ * the heap after a GC still grows by about 2.4 MB a build at 20 pages and 3.0 MB at 200 (2.7 and
+ * 5.3 MB before the content was let go). A new worker's first builds are slower too (4.4 to 5.7 s,
+ * then 3 to 5 s while the JIT warms up), so it is not replaced often.
  */
 const DEFAULT_BUILDS_PER_WORKER = 20;
 

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       builds: env.BENCH_SCALE_BUILDS,
       onBuild: (index, build) => {
         console.log(
-          `[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${megabytes(build.rssBytes)} (load ${loadAverage()})`,
+          `[bench] worker build ${String(index)}: ${seconds(build.durationMs)}, ${String(build.pagesRendered)} pages rendered, worker ${megabytes(build.rssBytes)}, heap after GC ${megabytes(build.heapUsedAfterGcBytes)} (load ${loadAverage()})`,
         );
       },
     });
@@ -81,10 +81,15 @@ async function main(): Promise<void> {
       `| publish-to-live p50 (${String(latencies.length)} publishes) | ${seconds(percentile(latencies, 50))} | ≤ 5 s |`,
     );
     console.log(`| publish-to-live p95 | ${seconds(percentile(latencies, 95))} | ≤ 10 s |`);
-    if (first && last)
+    if (first && last) {
+      const perBuild = (from: number, to: number): string =>
+        `${megabytes(from)} → ${megabytes(to)} (${((to - from) / 2 ** 20 / Math.max(1, series.length - 1)).toFixed(1)} MB a build)`;
+      const builds = `build 1 → ${String(series.length)}`;
+      console.log(`| worker RSS after ${builds} | ${perBuild(first.rssBytes, last.rssBytes)} | flat |`);
       console.log(
-        `| worker RSS after build 1 → ${String(series.length)} | ${megabytes(first.rssBytes)} → ${megabytes(last.rssBytes)} (${((last.rssBytes - first.rssBytes) / 2 ** 20 / Math.max(1, series.length - 1)).toFixed(1)} MB a build) | flat |`,
+        `| worker heap after GC, ${builds} | ${perBuild(first.heapUsedAfterGcBytes, last.heapUsedAfterGcBytes)} | flat |`,
       );
+    }
     console.log('');
     console.log(`node ${process.version}, ${String(cpus().length)} cores, load average at the end ${loadAverage()}`);
   } finally {

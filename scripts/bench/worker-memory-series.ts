@@ -11,6 +11,11 @@ import { treeRss } from './process-tree-rss.js';
 export interface SeriesBuild {
   durationMs: number;
   rssBytes: number;
+  /**
+   * The worker's heap in use after a full garbage collection: what it still holds, where its
+   * resident memory also counts pages the allocator keeps after a collection.
+   */
+  heapUsedAfterGcBytes: number;
   pagesRendered: number;
 }
 
@@ -18,7 +23,8 @@ export interface SeriesBuild {
  * `builds` builds in one warm worker, never replaced, as the rebuild service runs them after
  * publishes: before each, one page's title is edited and published, and the build reuses the other
  * modules from the previous release. Returns each build's time and the worker's resident memory
- * right after it, to show whether the worker keeps something from every build.
+ * right after it, and its heap after a garbage collection, to show whether the worker keeps
+ * something from every build.
  */
 export async function workerMemorySeries(options: {
   strapi: ThrowawayStrapi;
@@ -29,6 +35,7 @@ export async function workerMemorySeries(options: {
   const { strapi, content, builds } = options;
   const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read }, () => undefined, {
     buildsPerWorker: builds + 2,
+    measureHeap: true,
   });
   const dirs = [
     await mkdtemp(path.join(tmpdir(), 'lm-bench-series-a-')),
@@ -48,9 +55,14 @@ export async function workerMemorySeries(options: {
           'published',
         );
       const outDir = dirs[index % 2] ?? '';
-      const { report, durationMs } = await builder.build({ outDir, reuseFrom: live });
+      const { report, durationMs, heapUsedAfterGcBytes = 0 } = await builder.build({ outDir, reuseFrom: live });
       const pid = builder.pid;
-      const build = { durationMs, rssBytes: pid === undefined ? 0 : treeRss(pid), pagesRendered: report.pagesRendered };
+      const build = {
+        durationMs,
+        rssBytes: pid === undefined ? 0 : treeRss(pid),
+        heapUsedAfterGcBytes,
+        pagesRendered: report.pagesRendered,
+      };
       series.push(build);
       options.onBuild?.(index + 1, build);
       live = outDir;

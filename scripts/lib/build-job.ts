@@ -20,6 +20,12 @@ export const buildReplySchema = z.union([
     ok: z.literal(true),
     /** What the build did (see shared/src/build-report.ts). */
     report: buildReportSchema,
+    /**
+     * The worker's heap in use right after a full garbage collection once the build was done, when
+     * it was started to measure that (WarmSiteBuilder's `measureHeap`): unlike its resident memory,
+     * which keeps freed pages, it grows only with what the worker still holds.
+     */
+    heapUsedAfterGcBytes: z.number().optional(),
   }),
   z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
 ]);

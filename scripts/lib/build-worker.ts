@@ -9,6 +9,7 @@ import {
   type BuildReport,
   type RenderJob,
   type RenderManifest,
+  releaseBuildMemory,
 } from '@lm/shared';
 import { buildKey } from './build-key.js';
 import { buildJobSchema, type BuildJob, type BuildReply } from './build-job.js';
@@ -55,6 +56,9 @@ async function astroBuild(outDir: string, job: RenderJob): Promise<BuildReport> 
       await build({ root: siteDir, outDir, logLevel: 'info' });
     } finally {
       process.chdir(siteDir);
+      // This build's server bundle stays loaded for the life of the worker (Node never unloads a
+      // module): let go of the content its modules hold, or every build's content stays in memory.
+      releaseBuildMemory();
     }
   });
   const [report] = reports;
@@ -95,7 +99,13 @@ process.on('message', (message: unknown) => {
   const { id } = job.data;
   runJob(job.data).then(
     (report) => {
-      reply({ id, ok: true, report });
+      // `gc` is there only when the builder asked for the heap (--expose-gc, see measureHeap).
+      if (globalThis.gc === undefined) {
+        reply({ id, ok: true, report });
+        return;
+      }
+      globalThis.gc();
+      reply({ id, ok: true, report, heapUsedAfterGcBytes: process.memoryUsage().heapUsed });
     },
     (error: unknown) => {
       reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) });

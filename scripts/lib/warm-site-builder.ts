@@ -13,7 +13,12 @@ export interface SiteBuildResult {
   report: BuildReport;
   /** The whole build, as its caller waited for it. */
   durationMs: number;
+  /** The worker's heap in use after a full garbage collection, when `measureHeap` was asked for. */
+  heapUsedAfterGcBytes?: number;
 }
+
+/** What the worker replied to one build. */
+type WorkerResult = Omit<SiteBuildResult, 'durationMs'>;
 
 /** Plain, uncoloured output, and no telemetry from build machines. */
 const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -21,8 +26,12 @@ const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '
 /**
  * Builds in one worker before it is replaced. Every build imports a new server bundle, and Node
  * never unloads modules: at 1,000 pages the worker grew by about 13 MB a build (840 MB to 1.2 GB
- * over 25 builds) and its builds slowed from about 3 s to 4 s. A new worker's first builds are
- * slower too (4.4 to 5.7 s, then 3 to 5 s while the JIT warms up), so it is not replaced often.
+ * over 25 builds) and its builds slowed from about 3 s to 4 s. Part of that was each build's
+ * content, held by its bundle's modules, which the worker now lets go of (releaseBuildMemory in
+ * build-worker.ts); the bundle's code stays (its modules' source, compiled code and source maps):
+ * the heap after a GC still grows by about 2.4 MB a build at 20 pages and 3.0 MB at 200 (2.7 and
+ * 5.3 MB before the content was let go). A new worker's first builds are slower too (4.4 to 5.7 s,
+ * then 3 to 5 s while the JIT warms up), so it is not replaced often.
  */
 const DEFAULT_BUILDS_PER_WORKER = 20;
 
@@ -31,7 +40,7 @@ type Worker = ResultPromise<{ ipc: true; all: true; reject: false }>;
 interface Pending {
   id: number;
   output: OutputTail;
-  resolve: (report: BuildReport) => void;
+  resolve: (result: WorkerResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -51,7 +60,11 @@ export class WarmSiteBuilder {
   constructor(
     private readonly env: Record<string, string | undefined>,
     private readonly onLine: (line: string) => void = () => undefined,
-    private readonly options: { buildsPerWorker?: number } = {},
+    private readonly options: {
+      buildsPerWorker?: number;
+      /** Starts the worker with --expose-gc and has it report its heap after each build (benches). */
+      measureHeap?: boolean;
+    } = {},
   ) {}
 
   /**
@@ -77,7 +90,7 @@ export class WarmSiteBuilder {
     const output = new OutputTail();
     const id = this.#nextId++;
     this.#builds += 1;
-    const done = new Promise<BuildReport>((resolve, reject) => {
+    const done = new Promise<WorkerResult>((resolve, reject) => {
       this.#pending = { id, output, resolve, reject };
     });
     const abort = (): void => {
@@ -85,17 +98,17 @@ export class WarmSiteBuilder {
       this.stop();
     };
     signal?.addEventListener('abort', abort, { once: true });
-    let report: BuildReport;
+    let result: WorkerResult;
     try {
       const job: BuildJob = { id, outDir, reuseFrom };
       await worker.sendMessage(job);
-      report = await done;
+      result = await done;
     } finally {
       signal?.removeEventListener('abort', abort);
       this.#pending = undefined;
       if (this.#builds >= (this.options.buildsPerWorker ?? DEFAULT_BUILDS_PER_WORKER)) this.#replace();
     }
-    return { report, durationMs: Math.round(performance.now() - started) };
+    return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
   /** The worker's process id, while one runs (for measuring its memory). */
@@ -124,7 +137,8 @@ export class WarmSiteBuilder {
 
   #start(): Promise<void> {
     if (this.#worker && this.#ready) return this.#ready;
-    const worker: Worker = execa(process.execPath, ['--import', 'tsx', workerEntry], {
+    const nodeOptions = this.options.measureHeap === true ? ['--expose-gc'] : [];
+    const worker: Worker = execa(process.execPath, [...nodeOptions, '--import', 'tsx', workerEntry], {
       cwd: siteDir,
       env: { ...this.env, ...BUILD_ENV },
       extendEnv: false,
@@ -145,7 +159,8 @@ export class WarmSiteBuilder {
         if ('ready' in reply) {
           resolve();
         } else if (reply.id === this.#pending?.id) {
-          if (reply.ok) this.#pending.resolve(reply.report);
+          if (reply.ok)
+            this.#pending.resolve({ report: reply.report, heapUsedAfterGcBytes: reply.heapUsedAfterGcBytes });
           else this.#fail(new Error(`[build] astro build failed: ${reply.error}\n${this.#pending.output.text()}`));
         }
       });

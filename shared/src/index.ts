@@ -9,6 +9,7 @@ export * from './render-manifest.js';
 export * from './safe-url.js';
 export * from './secret-rules.js';
 export * from './build-warnings.js';
+export * from './build-releases.js';
 export * from './content-types.js';
 export * from './rebuild-secret-header.js';
 export * from './graphql-page-size.js';

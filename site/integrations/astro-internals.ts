@@ -34,7 +34,7 @@ export function serverBundleDir(outDir: string, cwd: string): string {
 
 /** What to check in a new Astro before raising ASTRO_VERSION_CHECKED. */
 export const ASTRO_INTERNALS = [
-  `the content module id ${JSON.stringify(DATA_STORE_MODULE)} and ${DATA_STORE_FILE} in the cache folder (site/integrations/data-store-from-disk.ts)`,
+  `the content module id ${JSON.stringify(DATA_STORE_MODULE)}, ${DATA_STORE_FILE} in the cache folder (the collections Map written with devalue), and the content runtime taking a Map default export of that module as the store (ImmutableDataStore.fromModule) (site/integrations/data-store-from-disk.ts)`,
   'the client build inputs in astro:build:setup being the renderers’ client entrypoints (site/integrations/skip-unused-client-build.ts)',
   'the client build’s entry chunks mapped to the islands by their facadeModuleId in generateBundle (@astro/plugin-build-internals), which lets a recorded client build be written again under its names (site/integrations/reuse-client-build.ts)',
   'the server bundle written to .astro/ in the working folder when the output folder is outside it (scripts/lib/scratch-dir.ts)',

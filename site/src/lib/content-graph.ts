@@ -1,5 +1,13 @@
 import { getCollection } from 'astro:content';
-import { compareNumbering, pageUrl, type ModuleEntry, type Outcome, type PageEntry, type SectionEntry } from '@lm/shared';
+import {
+  compareNumbering,
+  pageUrl,
+  releaseAfterBuild,
+  type ModuleEntry,
+  type Outcome,
+  type PageEntry,
+  type SectionEntry,
+} from '@lm/shared';
 import { assertNoReservedSlugs } from './assert-no-reserved-slugs';
 
 export type SectionNode = {
@@ -69,7 +77,16 @@ async function buildGraph(): Promise<ModuleNode[]> {
 
 /** Modules with their published sections and pages, in reading order. Loaded once per build. */
 export function contentGraph(): Promise<ModuleNode[]> {
-  graph ??= buildGraph();
+  if (graph === undefined) {
+    graph = buildGraph();
+    // A warm build worker keeps this module loaded after the build, and with it the graph (every
+    // entry of the build): let it go then. The dev server evaluates this module again when content
+    // changes and never finishes a build, so it would only pile up releases.
+    if (!import.meta.env.DEV)
+      releaseAfterBuild(() => {
+        graph = undefined;
+      });
+  }
   return graph;
 }
 
@@ -101,7 +118,12 @@ export async function pageNodes(): Promise<PageNode[]> {
       pages.map((page, pageIndex) => ({
         section,
         page,
-        position: { section: sectionIndex + 1, sectionCount: sections.length, page: pageIndex + 1, pageCount: pages.length },
+        position: {
+          section: sectionIndex + 1,
+          sectionCount: sections.length,
+          page: pageIndex + 1,
+          pageCount: pages.length,
+        },
       })),
     );
     return ordered.map(({ section, page, position }, index) => ({

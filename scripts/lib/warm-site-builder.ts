@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
+import { workerNodeOptions } from './worker-node-options.js';
 import type { BuildReport } from '@lm/shared';
 import { siteDir } from './paths.js';
 import { buildReplySchema, type BuildJob } from './build-job.js';
@@ -137,7 +138,7 @@ export class WarmSiteBuilder {
 
   #start(): Promise<void> {
     if (this.#worker && this.#ready) return this.#ready;
-    const nodeOptions = this.options.measureHeap === true ? ['--expose-gc'] : [];
+    const nodeOptions = workerNodeOptions(this.env, this.options.measureHeap === true);
     const worker: Worker = execa(process.execPath, [...nodeOptions, '--import', 'tsx', workerEntry], {
       cwd: siteDir,
       env: { ...this.env, ...BUILD_ENV },
@@ -165,8 +166,11 @@ export class WarmSiteBuilder {
         }
       });
       void worker.then((result) => {
+        const outOfMemory = result.all.includes('JavaScript heap out of memory')
+          ? ' It ran out of memory: raise BUILD_MAX_HEAP_MB (or unset it for Node’s default) and publish again.'
+          : '';
         const error = new Error(
-          `[build] The build worker exited (${String(result.exitCode ?? result.signal)}):\n${result.all.slice(-2000)}`,
+          `[build] The build worker exited (${String(result.exitCode ?? result.signal)}).${outOfMemory}\n${result.all.slice(-2000)}`,
         );
         reject(error);
         // Stopped or replaced on purpose: a build pending now runs on another worker.

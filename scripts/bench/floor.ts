@@ -11,6 +11,7 @@ import { buildPhaseRows } from './build-phase-rows.js';
 import { coldBuild, type ColdBuild } from './cold-build.js';
 import { repeatSnapshot } from './repeat-snapshot.js';
 import { writeSnapshot } from './write-snapshot.js';
+import { buildProcessEnv } from './build-process-env.js';
 
 /** The site that is repeated: one module of the seed's shape, 10 sections of 10 pages. */
 const BASE = { modules: 1, sectionsPerModule: 10, pagesPerSection: 10 };
@@ -45,8 +46,7 @@ async function main(): Promise<void> {
       await writeFile(file, JSON.stringify(repeatSnapshot(snapshot, pages / BASE_PAGES)));
       // Strapi is stopped: a build that reached for it would fail rather than measure the wrong thing.
       const build = await coldBuild(
-        // NODE_OPTIONS reaches the build process, e.g. to see the peak under --max-old-space-size.
-        { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...strapi.read, SITE_CONTENT_SNAPSHOT: file },
+        { ...buildProcessEnv(), ...strapi.read, SITE_CONTENT_SNAPSHOT: file },
         path.join(work, 'out'),
       );
       columns.push({ name: `${String(pages)} pages`, builds: [build] });

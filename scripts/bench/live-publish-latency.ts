@@ -9,6 +9,7 @@ import { startSiteServer } from '../lib/site-server.js';
 import type { ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { runRebuilder } from '../rebuilder/run-rebuilder.js';
 import { measurePublishLatency } from './measure-publish-latency.js';
+import { buildProcessEnv } from './build-process-env.js';
 
 const statusSchema = z.object({ live: z.unknown().nullable(), running: z.unknown().nullable(), queued: z.boolean() });
 
@@ -39,7 +40,7 @@ export async function livePublishLatency(options: {
   const releasesDir = await mkdtemp(path.join(tmpdir(), 'lm-bench-scale-releases-'));
   const rebuilder = await runRebuilder({
     env: {
-      PATH: process.env.PATH,
+      ...buildProcessEnv(),
       ...strapi.read,
       REBUILD_WEBHOOK_SECRET: options.secret,
       REBUILD_PORT: String(options.webhookPort),

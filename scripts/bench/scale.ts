@@ -12,6 +12,7 @@ import { percentile } from './percentile.js';
 import { workerMemorySeries } from './worker-memory-series.js';
 import { ensureCmsCompiled } from '../lib/ensure-cms-compiled.js';
 import { loadAverage, megabytes, seconds } from './bench-format.js';
+import { buildProcessEnv } from './build-process-env.js';
 
 /**
  * `npm run bench:scale`: ten times the content. Generates BENCH_SCALE_MODULES × BENCH_SCALE_SECTIONS
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     const { content, ms: importMs } = await seedContent(strapi, shape);
     console.log(`[bench] import: ${seconds(importMs)} (load ${loadAverage()})`);
 
-    const cold = await coldBuild({ PATH: process.env.PATH, ...strapi.read }, out);
+    const cold = await coldBuild({ ...buildProcessEnv(), ...strapi.read }, out);
     console.log(
       `[bench] cold build: ${seconds(cold.wallMs)}, peak ${megabytes(cold.peakRssBytes)}, ${String(cold.result.report.graphqlRequests)} GraphQL requests, fetch ${seconds(cold.fetchMs)} (load ${loadAverage()})`,
     );

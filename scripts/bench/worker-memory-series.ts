@@ -6,6 +6,7 @@ import { updateDocument } from '../lib/strapi-rest-client.js';
 import type { ThrowawayStrapi } from '../lib/throwaway-strapi.js';
 import { WarmSiteBuilder } from '../lib/warm-site-builder.js';
 import { treeRss } from './process-tree-rss.js';
+import { buildProcessEnv } from './build-process-env.js';
 
 /** One build of the series: how long it took and the worker's memory once it was done. */
 export interface SeriesBuild {
@@ -33,7 +34,7 @@ export async function workerMemorySeries(options: {
   onBuild?: (index: number, build: SeriesBuild) => void;
 }): Promise<SeriesBuild[]> {
   const { strapi, content, builds } = options;
-  const builder = new WarmSiteBuilder({ PATH: process.env.PATH, ...strapi.read }, () => undefined, {
+  const builder = new WarmSiteBuilder({ ...buildProcessEnv(), ...strapi.read }, () => undefined, {
     buildsPerWorker: builds + 2,
     measureHeap: true,
   });

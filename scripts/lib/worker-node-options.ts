@@ -6,7 +6,7 @@ const workerEnvSchema = z.object({
   /**
    * The build worker's V8 heap limit in MiB; unset, Node's default (a share of the machine's memory).
    * V8 collects lazily while under its limit, so a build's resident memory is mostly garbage it has
-   * not needed to collect yet: measured on a 10,000-page build from a snapshot, the peak was 2,468 MB
+   * not needed to collect yet: measured on a 10,000-page build from a snapshot, the peak was 2,027 MB
    * without a limit and 1,103 MB with 900.
    */
   BUILD_MAX_HEAP_MB: z.preprocess(unsetIfEmpty, wholeNumber('BUILD_MAX_HEAP_MB', 0, 128).optional()),

@@ -191,7 +191,11 @@ describe('a page refused by the checks before any write', () => {
         env: strapi.write,
         log: () => undefined,
       });
-      expect(summary.failed.map((failure) => path.basename(failure.file))).toEqual(['2000-01-01-big.md']);
+      // The messages are in the assertion's text, so an unexpected failure says why it failed.
+      expect(
+        summary.failed.map((failure) => path.basename(failure.file)),
+        JSON.stringify(summary.failed.map((failure) => failure.message)),
+      ).toEqual(['2000-01-01-big.md']);
       expect(summary.created).toContain('page refusals/small');
       expect((await listUploads()).map((upload) => upload.name).filter((name) => name.startsWith('only-on'))).toEqual(
         [],
